@@ -1,0 +1,124 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import cookieParser from 'cookie-parser';
+import cors from 'cors';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { z } from 'zod';
+import type { Config } from './config/env';
+import { apiDocsRouter } from './platform/http/docs';
+import { errorHandler, notFoundHandler } from './platform/http/errors';
+import { healthRoutes } from './platform/http/health.routes';
+import { buildOpenApiDocument } from './platform/http/openapi';
+import { createRateLimiters } from './platform/http/rate-limit';
+import { anyone, defineRoute, mountRoutes, type AnyRoute } from './platform/http/route';
+import { requireAllowedOrigin } from './platform/http/security';
+import { CLIENT_BUILD_DIR } from './platform/paths';
+import { accountRoutes, authenticate, type AccountsSettings } from './modules/accounts';
+import { regionRoutes } from './modules/regions';
+
+export interface AppDeps {
+  config: Config;
+  redis: Redis;
+  logger: Logger;
+}
+
+export function accountsSettings(config: Config): AccountsSettings {
+  return {
+    publicUrl: config.PUBLIC_URL.replace(/\/$/, ''),
+    sessionTtlHours: config.SESSION_TTL_HOURS,
+    invitationTtlHours: config.INVITATION_TTL_HOURS,
+    lockoutThreshold: config.LOGIN_LOCKOUT_THRESHOLD,
+    lockoutMinutes: config.LOGIN_LOCKOUT_MINUTES,
+    cookieSecure: config.COOKIE_SECURE,
+  };
+}
+
+const ZOpenApiDocument = z.looseObject({ openapi: z.literal('3.1.0'), paths: z.record(z.string(), z.unknown()) });
+
+/** Every route of the API, in one table: the router, the OpenAPI document and the access tests read it. */
+export function apiRoutes(deps: AppDeps): AnyRoute[] {
+  const routes: AnyRoute[] = [
+    ...healthRoutes(deps.redis),
+    ...regionRoutes,
+    ...accountRoutes(accountsSettings(deps.config)),
+  ];
+  const openApi = defineRoute({
+    method: 'get',
+    path: '/api/openapi.json',
+    summary: 'This document',
+    tag: 'meta',
+    access: anyone,
+    response: ZOpenApiDocument,
+    handler: async () => document,
+  });
+  const document = buildOpenApiDocument([...routes, openApi], { title: 'Pasar UMKM API', version: '0.1.0' });
+  return [...routes, openApi];
+}
+
+/** The HTTP application without listen(), so tests drive it with supertest. */
+export function createApp(deps: AppDeps): { app: Express; routes: AnyRoute[] } {
+  const { config, redis, logger } = deps;
+  const routes = apiRoutes(deps);
+  const limiters = createRateLimiters(redis, {
+    keyPrefix: config.REDIS_KEY_PREFIX,
+    apiPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    authPer15Minutes: config.AUTH_RATE_LIMIT_PER_15_MIN,
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.set('query parser', 'simple');
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'img-src': ["'self'", 'data:', 'blob:'],
+          // Over plain http (local demo) upgrading would point every asset at https and break the page.
+          'upgrade-insecure-requests': config.COOKIE_SECURE ? [] : null,
+        },
+      },
+    }),
+  );
+  app.use(cors({ origin: config.CORS_ORIGINS, credentials: true }));
+  app.use(express.json({ limit: `${config.BODY_LIMIT_KB}kb` }));
+  app.use(cookieParser());
+  app.use('/api', limiters.api);
+  app.use(requireAllowedOrigin(config.CORS_ORIGINS));
+  app.use('/api', authenticate(accountsSettings(config)));
+
+  const router = express.Router();
+  mountRoutes(router, routes, { limiters: limiters.tiers, checkResponses: config.NODE_ENV !== 'production' });
+  app.use(router);
+  app.use('/api/docs', apiDocsRouter());
+  app.use('/api', notFoundHandler);
+
+  if (config.SERVE_CLIENT && existsSync(path.join(CLIENT_BUILD_DIR, 'index.html'))) {
+    app.use(express.static(CLIENT_BUILD_DIR, { index: false, maxAge: '1h' }));
+    // The client routes itself (/masuk, /daftar, …): every other GET gets its shell.
+    app.get(/^\/(?!api\/|healthz|readyz|socket\.io\/).*/, (_req, res) => {
+      res.sendFile(path.join(CLIENT_BUILD_DIR, 'index.html'));
+    });
+  }
+
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return { app, routes };
+}

@@ -1,0 +1,72 @@
+import type { TMeResponse } from '../../../shared/contracts/accounts';
+import type { TInvitation, TMember, TOrganisation } from '../../../shared/contracts/organisations';
+import type { InvitationDoc } from './invitation.model';
+import type { OrganisationDoc } from './organisation.model';
+import type { UserDoc } from './user.model';
+
+export function presentOrganisation(org: OrganisationDoc): TOrganisation {
+  const address = org.address;
+  return {
+    id: String(org._id),
+    kind: org.kind,
+    buyerType: org.buyerType ?? null,
+    name: org.name,
+    phone: org.phone ?? null,
+    address: address
+      ? {
+          street: address.street,
+          province: { code: address.province!.code, name: address.province!.name },
+          regency: { code: address.regency!.code, name: address.regency!.name },
+          district: { code: address.district!.code, name: address.district!.name },
+          village: address.village ? { code: address.village.code, name: address.village.name } : null,
+          postalCode: address.postalCode ?? null,
+        }
+      : null,
+    status: org.status,
+    rejectionReason: org.rejectionReason ?? null,
+    verifiedAt: org.verifiedAt ? org.verifiedAt.toISOString() : null,
+    createdAt: (org as { createdAt: Date }).createdAt.toISOString(),
+  };
+}
+
+export function presentMe(user: UserDoc, org: OrganisationDoc): TMeResponse {
+  return {
+    user: {
+      id: String(user._id),
+      email: user.email,
+      name: user.name,
+      phone: user.phone ?? null,
+      locale: user.locale,
+      roles: [...user.roles],
+    },
+    organisation: {
+      id: String(org._id),
+      kind: org.kind,
+      buyerType: org.buyerType ?? null,
+      name: org.name,
+      status: org.status,
+    },
+  };
+}
+
+export function presentMember(user: UserDoc): TMember {
+  return {
+    userId: String(user._id),
+    name: user.name,
+    email: user.email,
+    phone: user.phone ?? null,
+    roles: [...user.roles],
+    joinedAt: user.createdAt.toISOString(),
+  };
+}
+
+export function presentInvitation(invitation: InvitationDoc): TInvitation {
+  return {
+    id: String(invitation._id),
+    email: invitation.email,
+    roles: [...invitation.roles],
+    invitedBy: invitation.invitedByName,
+    expiresAt: invitation.expiresAt.toISOString(),
+    createdAt: invitation.createdAt.toISOString(),
+  };
+}

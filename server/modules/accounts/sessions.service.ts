@@ -1,0 +1,79 @@
+import type { Types } from 'mongoose';
+import { trusted } from 'mongoose';
+import type { Actor } from '../../platform/http/route';
+import { OrganisationModel } from './organisation.model';
+import { SessionModel } from './session.model';
+import { hashToken, newToken } from './tokens';
+import { UserModel } from './user.model';
+
+const SLIDE_AFTER_MS = 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+
+export interface IssuedSession {
+  token: string;
+  expiresAt: Date;
+}
+
+export async function createSession(
+  user: { _id: Types.ObjectId; organisationId: Types.ObjectId },
+  ttlHours: number,
+  userAgent: string | undefined,
+): Promise<IssuedSession> {
+  const token = newToken();
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + ttlHours * HOUR_MS);
+  await SessionModel.create({
+    _id: hashToken(token),
+    userId: user._id,
+    organisationId: user.organisationId,
+    expiresAt,
+    lastSeenAt: now,
+    userAgent: userAgent?.slice(0, 300) ?? null,
+  });
+  return { token, expiresAt };
+}
+
+/**
+ * Token → who is calling, read fresh from the user and organisation on every request so that a role
+ * change or a verification takes effect at once. Sliding expiry, refreshed at most hourly.
+ */
+export async function resolveActor(token: string, ttlHours: number): Promise<Actor | null> {
+  const sessionId = hashToken(token);
+  const now = new Date();
+  const session = await SessionModel.findOne({ _id: sessionId, expiresAt: trusted({ $gt: now }) }).lean();
+  if (!session) return null;
+  const [user, organisation] = await Promise.all([
+    UserModel.findOne({ _id: session.userId, organisationId: session.organisationId }).lean(),
+    OrganisationModel.findById(session.organisationId).lean(),
+  ]);
+  if (!user || !organisation) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > SLIDE_AFTER_MS) {
+    await SessionModel.updateOne(
+      { _id: sessionId },
+      { $set: { lastSeenAt: now, expiresAt: new Date(now.getTime() + ttlHours * HOUR_MS) } },
+    );
+  }
+  return {
+    userId: String(user._id),
+    name: user.name,
+    sessionId,
+    organisationId: String(organisation._id),
+    organisationKind: organisation.kind,
+    organisationStatus: organisation.status,
+    roles: [...user.roles],
+  };
+}
+
+export async function revokeSession(sessionId: string): Promise<void> {
+  await SessionModel.deleteOne({ _id: sessionId });
+}
+
+export async function revokeAllSessions(userId: Types.ObjectId | string): Promise<void> {
+  await SessionModel.deleteMany({ userId });
+}
+
+/** Real MongoDB's TTL index does this on its own; the maintenance job calls it for servers without TTL. */
+export async function purgeExpiredSessions(now = new Date()): Promise<number> {
+  const result = await SessionModel.deleteMany({ expiresAt: trusted({ $lte: now }) });
+  return result.deletedCount;
+}

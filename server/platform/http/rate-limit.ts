@@ -1,0 +1,70 @@
+import type { RequestHandler } from 'express';
+import { rateLimit, type IncrementResponse, type Options, type Store } from 'express-rate-limit';
+import type { Redis } from 'ioredis';
+import { AppError } from './errors';
+import type { RateLimitTier } from './route';
+
+/**
+ * Fixed-window counter in Redis shared by every API process. Written here rather than taken from
+ * rate-limit-redis because that store caches a failed script load forever when Redis is down at boot,
+ * so limiting would never come back; this one simply works again once Redis answers.
+ */
+export class RedisWindowStore implements Store {
+  private windowMs = 60_000;
+
+  constructor(
+    private readonly redis: Redis,
+    readonly prefix: string,
+  ) {}
+
+  init(options: Options): void {
+    this.windowMs = options.windowMs;
+  }
+
+  async increment(key: string): Promise<IncrementResponse> {
+    const redisKey = this.prefix + key;
+    const replies = await this.redis
+      .multi()
+      .incr(redisKey)
+      .pexpire(redisKey, this.windowMs, 'NX')
+      .pttl(redisKey)
+      .exec();
+    if (!replies || replies.some(([error]) => error)) throw new Error('rate limit counter failed');
+    const totalHits = Number(replies[0]?.[1]);
+    const ttl = Number(replies[2]?.[1]);
+    return { totalHits, resetTime: new Date(Date.now() + (ttl > 0 ? ttl : this.windowMs)) };
+  }
+
+  async decrement(key: string): Promise<void> {
+    await this.redis.decr(this.prefix + key);
+  }
+
+  async resetKey(key: string): Promise<void> {
+    await this.redis.del(this.prefix + key);
+  }
+}
+
+export interface LimitSettings {
+  keyPrefix: string;
+  apiPerMinute: number;
+  authPer15Minutes: number;
+}
+
+export function createRateLimiters(redis: Redis, settings: LimitSettings) {
+  const limiter = (name: string, windowMs: number, limit: number): RequestHandler =>
+    rateLimit({
+      windowMs,
+      limit,
+      store: new RedisWindowStore(redis, `${settings.keyPrefix}rl:${name}:`),
+      // Losing Redis must not lock everybody out; limiting resumes when it returns.
+      passOnStoreError: true,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      handler: (_req, _res, next) =>
+        next(new AppError('RATE_LIMITED', 'Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.')),
+    });
+  return {
+    api: limiter('api', 60_000, settings.apiPerMinute),
+    tiers: { auth: limiter('auth', 15 * 60_000, settings.authPer15Minutes) } satisfies Record<RateLimitTier, RequestHandler>,
+  };
+}

@@ -1,0 +1,139 @@
+import type { Request, RequestHandler, Response, Router } from 'express';
+import { z } from 'zod';
+import type { TOrganisationKind, TOrganisationStatus, TRole } from '../../../shared/contracts/organisations';
+import { AppError, zodIssues } from './errors';
+
+/** Who is calling: resolved from the server-side session on every request. */
+export interface Actor {
+  userId: string;
+  /** For audit trails ("verified by …"). */
+  name: string;
+  sessionId: string;
+  organisationId: string;
+  organisationKind: TOrganisationKind;
+  organisationStatus: TOrganisationStatus;
+  roles: TRole[];
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    actor?: Actor | null;
+  }
+}
+
+/** Every route states who may call it; the route table is checked route by route in test/authorization. */
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'signed-in'; organisationKinds?: readonly TOrganisationKind[]; roles?: readonly TRole[] };
+
+export const anyone = { kind: 'public' } as const;
+export function signedIn(rule: { organisationKinds?: readonly TOrganisationKind[]; roles?: readonly TRole[] } = {}) {
+  return { kind: 'signed-in', ...rule } as const;
+}
+
+type ActorFor<A extends Access> = A extends { kind: 'public' } ? Actor | null : Actor;
+type AnyObject = z.ZodObject | z.ZodPipe<z.ZodObject> | z.ZodType<Record<string, unknown>>;
+
+export type RateLimitTier = 'auth';
+
+export interface RouteSpec<
+  A extends Access,
+  P extends AnyObject,
+  Q extends AnyObject,
+  B extends z.ZodType,
+  R extends z.ZodType | null,
+> {
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
+  path: string;
+  summary: string;
+  tag: string;
+  access: A;
+  rateLimit?: RateLimitTier;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** null means 204 No Content. */
+  response: R;
+  status?: 200 | 201;
+  handler: (input: {
+    actor: ActorFor<A>;
+    params: z.output<P>;
+    query: z.output<Q>;
+    body: z.output<B>;
+    req: Request;
+    res: Response;
+  }) => Promise<R extends z.ZodType ? z.input<R> : void>;
+}
+
+// Erased for the route table; each module keeps its routes fully typed through defineRoute.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRoute = RouteSpec<Access, any, any, any, any>;
+
+export function defineRoute<
+  const A extends Access,
+  P extends AnyObject = z.ZodObject<Record<string, never>>,
+  Q extends AnyObject = z.ZodObject<Record<string, never>>,
+  B extends z.ZodType = z.ZodUndefined,
+  R extends z.ZodType | null = null,
+>(spec: RouteSpec<A, P, Q, B, R>): AnyRoute {
+  return spec as AnyRoute;
+}
+
+export function authorize(access: Access, actor: Actor | null | undefined): void {
+  if (access.kind === 'public') return;
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
+  if (access.organisationKinds && !access.organisationKinds.includes(actor.organisationKind)) {
+    throw new AppError('FORBIDDEN', 'Akun Anda tidak memiliki akses ke fitur ini.');
+  }
+  if (access.roles && !access.roles.some((role) => actor.roles.includes(role))) {
+    throw new AppError('FORBIDDEN', 'Peran Anda tidak memiliki akses ke fitur ini.');
+  }
+}
+
+function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new AppError('VALIDATION_FAILED', 'Data tidak valid.', zodIssues(parsed.error));
+  return parsed.data;
+}
+
+const noFields = z.strictObject({});
+
+function readBody(route: AnyRoute, req: Request): unknown {
+  const hasBody = req.body !== undefined && !(typeof req.body === 'object' && Object.keys(req.body).length === 0);
+  if (!route.body) {
+    if (hasBody) throw new AppError('VALIDATION_FAILED', 'Permintaan ini tidak menerima data.');
+    return undefined;
+  }
+  if (!req.is('application/json')) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Kirim data sebagai application/json.');
+  }
+  return parseOrThrow(route.body, req.body);
+}
+
+export interface MountOptions {
+  limiters: Record<RateLimitTier, RequestHandler>;
+  /** Outside production every response is parsed with its contract, so tests catch a presenter drifting. */
+  checkResponses: boolean;
+}
+
+/** guard → validate → handler → contract, identical for every route. */
+export function mountRoutes(router: Router, routes: readonly AnyRoute[], options: MountOptions): void {
+  for (const route of routes) {
+    const handlers: RequestHandler[] = [];
+    if (route.rateLimit) handlers.push(options.limiters[route.rateLimit]);
+    handlers.push(async (req, res) => {
+      authorize(route.access, req.actor);
+      const params = parseOrThrow(route.params ?? noFields, req.params);
+      const query = parseOrThrow(route.query ?? noFields, req.query ?? {});
+      const body = readBody(route, req);
+      const result = await route.handler({ actor: req.actor ?? null, params, query, body, req, res });
+      if (route.response === null) {
+        res.status(204).end();
+        return;
+      }
+      const payload = options.checkResponses ? route.response.parse(result) : result;
+      res.status(route.status ?? 200).json(payload);
+    });
+    router[route.method](route.path, ...handlers);
+  }
+}
