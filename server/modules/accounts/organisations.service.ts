@@ -209,7 +209,7 @@ export async function listOrganisations(query: z.output<typeof ZListOrganisation
   if (query.cursor) {
     const cursor = decodeCursor(query.cursor);
     const at = new Date(cursor.createdAt);
-    filter.$or = trusted([{ createdAt: { $gt: at } }, { createdAt: at, _id: { $gt: cursor.id } }]);
+    filter.$or = [{ createdAt: trusted({ $gt: at }) }, { createdAt: at, _id: trusted({ $gt: cursor.id }) }];
   }
   const page = await OrganisationModel.find(filter)
     .sort({ createdAt: 1, _id: 1 })

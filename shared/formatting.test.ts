@@ -1,0 +1,26 @@
+import { formatRupiah } from './money';
+import { formatDateTimeWib, formatDateWib } from './time';
+
+describe('rupiah', () => {
+  it.each([
+    [0, 'Rp 0'],
+    [1250000, 'Rp 1.250.000'],
+    [-15000, '-Rp 15.000'],
+    [3_000 * 185_000, 'Rp 555.000.000'],
+  ])('%d → %s', (amount, text) => expect(formatRupiah(amount)).toBe(text));
+
+  it('refuses fractions: money is whole rupiah', () => {
+    expect(() => formatRupiah(10.5)).toThrow(RangeError);
+  });
+});
+
+describe('WIB', () => {
+  it('shows UTC instants in Jakarta time', () => {
+    expect(formatDateTimeWib('2026-11-23T03:05:00Z')).toBe('23 Nov 2026, 10.05 WIB');
+    expect(formatDateTimeWib(new Date('2026-11-23T03:05:00Z'), 'en')).toBe('23 Nov 2026, 10:05 WIB');
+  });
+
+  it('takes the Jakarta calendar date, which is a day ahead late in the UTC evening', () => {
+    expect(formatDateWib('2026-11-23T20:00:00Z')).toBe('24 November 2026');
+  });
+});

@@ -1,0 +1,156 @@
+import request from 'supertest';
+import type { Express } from 'express';
+import { ROLES_BY_KIND, type TOrganisationKind, type TRole } from '../shared/contracts/organisations';
+import type { AnyRoute } from '../server/platform/http/route';
+import { InvitationModel } from '../server/modules/accounts/invitation.model';
+import { hashToken, newToken } from '../server/modules/accounts/tokens';
+import { agentFor, createOrganisation, createUser } from './factories';
+import { startTestApp, type TestApp } from './helpers/app';
+
+/**
+ * Walks the route table itself, so a route added later is checked without anyone writing a test:
+ * anonymous callers get 401, callers of the wrong organisation kind or role 403, and callers from
+ * another organisation 404 with nothing of the other organisation in the answer.
+ */
+let t: TestApp;
+let foreign: { organisationId: string; userId: string; invitationId: string; name: string; email: string };
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const { user, organisation } = await createUser({ kind: 'buyer', name: 'Orang Asing Sekali' });
+  const invitation = await InvitationModel.create({
+    organisationId: organisation._id,
+    email: 'undangan-asing@contoh.id',
+    roles: ['purchaser'],
+    tokenHash: hashToken(newToken()),
+    invitedByUserId: user._id,
+    invitedByName: user.name,
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
+  foreign = {
+    organisationId: String(organisation._id),
+    userId: String(user._id),
+    invitationId: String(invitation._id),
+    name: organisation.name,
+    email: user.email,
+  };
+});
+afterAll(() => t.close());
+
+/** Valid bodies for routes that act on another organisation's resources, so validation is not what stops them. */
+const SAMPLE_BODIES: Record<string, unknown> = {
+  'patch /api/organisation/members/:userId': { roles: ['purchaser'] },
+};
+
+function pathFor(route: AnyRoute): string {
+  return route.path.replace(/:(\w+)/g, (_match, name: string) => {
+    switch (name) {
+      case 'userId':
+        return foreign.userId;
+      case 'invitationId':
+        return foreign.invitationId;
+      case 'organisationId':
+        return foreign.organisationId;
+      case 'token':
+        return newToken();
+      default:
+        throw new Error(`authorization test does not know how to fill :${name} in ${route.path}`);
+    }
+  });
+}
+
+function call(agent: request.Agent | ReturnType<typeof request>, route: AnyRoute) {
+  const path = pathFor(route);
+  const sent = (agent as unknown as Record<string, (p: string) => request.Test>)[route.method]!(path);
+  const body = SAMPLE_BODIES[`${route.method} ${route.path}`];
+  return body === undefined ? sent : sent.send(body as object);
+}
+
+const protectedRoutes = () => {
+  const routes = t.routes.filter((route) => route.access.kind === 'signed-in');
+  expect(routes.length).toBeGreaterThan(10);
+  return routes;
+};
+
+it('every route declares its access', () => {
+  for (const route of t.routes) expect(['public', 'signed-in']).toContain(route.access.kind);
+});
+
+it('anonymous callers get 401 on every signed-in route', async () => {
+  for (const route of protectedRoutes()) {
+    const res = await call(request(t.app), route);
+    expect({ route: `${route.method} ${route.path}`, status: res.status, code: res.body.error?.code }).toEqual({
+      route: `${route.method} ${route.path}`,
+      status: 401,
+      code: 'UNAUTHENTICATED',
+    });
+  }
+});
+
+it('callers of the wrong organisation kind or role get 403', async () => {
+  const everyone: Array<{ kind: TOrganisationKind; role: TRole }> = (
+    Object.entries(ROLES_BY_KIND) as Array<[TOrganisationKind, readonly TRole[]]>
+  ).flatMap(([kind, roles]) => roles.map((role) => ({ kind, role })));
+  const agents = new Map<string, request.Agent>();
+  for (const { kind, role } of everyone) {
+    const { user } = await createUser({ kind, roles: [role], status: 'verified' });
+    agents.set(`${kind}/${role}`, await agentFor(t.app as Express, user));
+  }
+  let checked = 0;
+  for (const route of protectedRoutes()) {
+    if (route.access.kind !== 'signed-in') continue;
+    const { organisationKinds, roles } = route.access;
+    for (const { kind, role } of everyone) {
+      const allowed = (!organisationKinds || organisationKinds.includes(kind)) && (!roles || roles.includes(role));
+      if (allowed) continue;
+      const res = await call(agents.get(`${kind}/${role}`)!, route);
+      expect({ route: `${route.method} ${route.path}`, as: `${kind}/${role}`, status: res.status }).toEqual({
+        route: `${route.method} ${route.path}`,
+        as: `${kind}/${role}`,
+        status: 403,
+      });
+      checked++;
+    }
+  }
+  expect(checked).toBeGreaterThan(20);
+});
+
+it("an admin of another organisation gets 404 for this organisation's members and invitations", async () => {
+  const { user } = await createUser({ kind: 'buyer', roles: ['admin'], status: 'verified' });
+  const agent = await agentFor(t.app as Express, user);
+  const scoped = protectedRoutes().filter((route) => /:(userId|invitationId)/.test(route.path));
+  expect(scoped.length).toBeGreaterThanOrEqual(3);
+  for (const route of scoped) {
+    const res = await call(agent, route);
+    expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({
+      route: `${route.method} ${route.path}`,
+      status: 404,
+    });
+    expect(JSON.stringify(res.body)).not.toContain(foreign.email);
+  }
+});
+
+it("no signed-in read returns another organisation's data to a buyer, UMKM or Dinkop analyst", async () => {
+  const callers = [
+    await createUser({ kind: 'buyer', roles: ['admin'] }),
+    await createUser({ kind: 'umkm', roles: ['owner'] }),
+    await createUser({ kind: 'dinkop', roles: ['analyst'] }),
+  ];
+  const reads = protectedRoutes().filter((route) => route.method === 'get');
+  for (const { user } of callers) {
+    const agent = await agentFor(t.app as Express, user);
+    for (const route of reads) {
+      const res = await call(agent, route);
+      const text = JSON.stringify(res.body);
+      expect(text).not.toContain(foreign.email);
+      expect(text).not.toContain(foreign.name);
+    }
+  }
+});
+
+it('Dinkop staff see organisations across tenants; that is their job, and only theirs', async () => {
+  const other = await createOrganisation({ kind: 'umkm', name: 'UMKM Lintas Organisasi' });
+  const { user: admin } = await createUser({ kind: 'dinkop', roles: ['admin'] });
+  const res = await (await agentFor(t.app as Express, admin)).get(`/api/dinkop/organisations/${other._id}`).expect(200);
+  expect(res.body.name).toBe('UMKM Lintas Organisasi');
+});
