@@ -1,0 +1,102 @@
+import { useEffect } from 'react';
+import { Outlet, createBrowserRouter, useSearchParams, Navigate } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
+import type { TMeResponse } from '@shared/contracts/accounts';
+import { onUnauthenticated } from '../api/client';
+import { queryKeys } from '../api/endpoints';
+import i18n from '../i18n';
+import { SignInPage } from '../features/auth/SignInPage';
+import { RequireAuth, safeNext, useMe } from '../features/auth/session';
+import { HomePage } from '../features/home/HomePage';
+import { AppLayout } from './AppLayout';
+import { PublicLayout } from './PublicLayout';
+import { CrashPage, NotFoundPage } from './StatusPages';
+
+/** Any UNAUTHENTICATED answer ends the session in the client: <RequireAuth> then sends the user to /masuk. */
+function Root() {
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      onUnauthenticated(() => {
+        const previous = queryClient.getQueryData<TMeResponse | null>(queryKeys.me);
+        if (previous) notifications.show({ color: 'yellow', message: i18n.t('nav.sessionExpired') });
+        queryClient.setQueryData(queryKeys.me, null);
+      }),
+    [queryClient],
+  );
+  return <Outlet />;
+}
+
+/** Sign-in and registration: someone already signed in goes on (to `next`, or home). */
+function SignedOutOnly() {
+  const me = useMe();
+  const [searchParams] = useSearchParams();
+  if (me.data) return <Navigate to={safeNext(searchParams.get('next'))} replace />;
+  return <Outlet />;
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    errorElement: <CrashPage />,
+    children: [
+      {
+        element: (
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        ),
+        errorElement: <CrashPage />,
+        children: [
+          { index: true, element: <HomePage /> },
+          {
+            path: 'organisasi',
+            lazy: async () => ({
+              Component: (await import('../features/organisation/OrganisationPage')).OrganisationPage,
+            }),
+          },
+          {
+            path: 'organisasi/anggota',
+            lazy: async () => ({ Component: (await import('../features/members/MembersPage')).MembersPage }),
+          },
+          {
+            path: 'dinkop/verifikasi',
+            lazy: async () => ({
+              Component: (await import('../features/dinkop/VerificationPage')).VerificationPage,
+            }),
+          },
+          {
+            path: 'akun',
+            lazy: async () => ({ Component: (await import('../features/account/AccountPage')).AccountPage }),
+          },
+        ],
+      },
+      {
+        element: <PublicLayout />,
+        errorElement: <CrashPage />,
+        children: [
+          {
+            element: <SignedOutOnly />,
+            children: [
+              { path: 'masuk', element: <SignInPage /> },
+              {
+                path: 'daftar',
+                lazy: async () => ({
+                  Component: (await import('../features/registration/RegisterPage')).RegisterPage,
+                }),
+              },
+            ],
+          },
+          {
+            path: 'undangan/:token',
+            lazy: async () => ({
+              Component: (await import('../features/invitations/AcceptInvitationPage')).AcceptInvitationPage,
+            }),
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
