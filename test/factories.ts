@@ -13,7 +13,10 @@ export const PASSWORD = 'rahasia-Pasar-2026';
 let passwordHash: Promise<string> | undefined;
 
 /** Klari, Karawang: in the test regions, with the villages loaded. */
-export const KARAWANG_ADDRESS = { street: 'Jl. Raya Klari No. 12', districtCode: '32.15.05' } as const;
+export const KARAWANG_ADDRESS: { street: string; districtCode: string } = {
+  street: 'Jl. Raya Klari No. 12',
+  districtCode: '32.15.05',
+};
 
 let sequence = 0;
 const unique = () => `${Date.now().toString(36)}${(sequence++).toString(36)}`;

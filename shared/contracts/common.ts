@@ -46,6 +46,12 @@ export function ZPage<T extends z.ZodType>(item: T) {
   return z.strictObject({ items: z.array(item), nextCursor: z.string().nullable() });
 }
 
+/** `details` of VALIDATION_FAILED (and of EMAIL_TAKEN, which names its field): where, and what to fix. */
+export const ZValidationDetails = z.strictObject({
+  issues: z.array(z.strictObject({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })),
+});
+export type TValidationDetails = z.infer<typeof ZValidationDetails>;
+
 export const ZErrorResponse = z.strictObject({
   error: z.strictObject({
     code: z.enum(ERROR_CODES),

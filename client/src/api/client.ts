@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZErrorResponse } from '@shared/contracts/common';
+import { ZErrorResponse, ZValidationDetails } from '@shared/contracts/common';
 import type { ErrorCode } from '@shared/errors';
 
 /** Codes the client invents when the server could not answer in its own words. */
@@ -7,13 +7,6 @@ export const CLIENT_ERROR_CODES = ['NETWORK_ERROR', 'UNEXPECTED_RESPONSE'] as co
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 export type AnyErrorCode = ErrorCode | ClientErrorCode;
 
-/**
- * The shape of `details` for VALIDATION_FAILED, as the server sends it.
- * (Not in shared/contracts yet; kept here as a schema so the client never trusts it blindly.)
- */
-const ZValidationDetails = z.object({
-  issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })),
-});
 export type FieldIssue = z.infer<typeof ZValidationDetails>['issues'][number];
 
 export class ApiError extends Error {

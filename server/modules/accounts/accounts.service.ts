@@ -47,7 +47,7 @@ export async function register(
   userAgent?: string,
 ): Promise<SignedIn> {
   if (await emailInUse(input.account.email)) throw emailTaken();
-  const address = await resolveAddress(input.organisation.address);
+  const address = await resolveAddress(input.organisation.address, ['organisation', 'address']);
   const now = new Date();
   const organisation = await OrganisationModel.create({
     kind: input.kind,

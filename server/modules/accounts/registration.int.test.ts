@@ -118,7 +118,9 @@ describe('registration', () => {
     const body = registrationBody();
     body.organisation.address = { ...body.organisation.address, districtCode: '32.15.99' };
     const res = await request(t.app).post('/api/registrations').send(body).expect(400);
-    expect(errorOf(res).details).toEqual({ issues: [{ path: ['address', 'districtCode'], message: 'Kecamatan tidak dikenal.' }] });
+    expect(errorOf(res).details).toEqual({
+      issues: [{ path: ['organisation', 'address', 'districtCode'], message: 'Kecamatan tidak dikenal.' }],
+    });
 
     const mismatched = registrationBody();
     mismatched.organisation.address = { ...mismatched.organisation.address, villageCode: '32.15.01.1001' };

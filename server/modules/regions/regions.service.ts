@@ -95,12 +95,15 @@ export async function listRegions(parentCode: string | undefined): Promise<TRegi
   return regions.map(present);
 }
 
-function invalidAddress(field: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', message, { issues: [{ path: ['address', field], message }] });
+function invalidAddress(at: readonly string[], field: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', message, { issues: [{ path: [...at, field], message }] });
 }
 
-/** Checks the codes against the dataset and fills in the names; the kecamatan decides the rest. */
-export async function resolveAddress(input: TAddressInput): Promise<TAddress> {
+/**
+ * Checks the codes against the dataset and fills in the names; the kecamatan decides the rest.
+ * `at` is where the address sits in the request body, so the error lands under the right field.
+ */
+export async function resolveAddress(input: TAddressInput, at: readonly string[] = ['address']): Promise<TAddress> {
   const regencyCode = input.districtCode.slice(0, 5);
   const provinceCode = input.districtCode.slice(0, 2);
   const codes = [provinceCode, regencyCode, input.districtCode, ...(input.villageCode ? [input.villageCode] : [])];
@@ -109,12 +112,12 @@ export async function resolveAddress(input: TAddressInput): Promise<TAddress> {
   const province = byCode.get(provinceCode);
   const regency = byCode.get(regencyCode);
   const district = byCode.get(input.districtCode);
-  if (!province || !regency || !district) throw invalidAddress('districtCode', 'Kecamatan tidak dikenal.');
+  if (!province || !regency || !district) throw invalidAddress(at, 'districtCode', 'Kecamatan tidak dikenal.');
   let village: RegionDoc | null = null;
   if (input.villageCode) {
     village = byCode.get(input.villageCode) ?? null;
     if (!village || village.parentCode !== district._id) {
-      throw invalidAddress('villageCode', 'Desa/kelurahan tidak ada di kecamatan ini.');
+      throw invalidAddress(at, 'villageCode', 'Desa/kelurahan tidak ada di kecamatan ini.');
     }
   }
   const named = (region: RegionDoc) => ({ code: region._id, name: region.name });

@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { ERROR_STATUS, type ErrorCode } from '../../../shared/errors';
-import type { TErrorResponse } from '../../../shared/contracts/common';
+import type { TErrorResponse, TValidationDetails } from '../../../shared/contracts/common';
 
 /** A failure the caller can act on. Anything else reaching the handler is a bug: logged, and a bare 500. */
 export class AppError extends Error {
@@ -19,7 +19,7 @@ export class AppError extends Error {
   }
 }
 
-export function zodIssues(error: ZodError) {
+export function zodIssues(error: ZodError): TValidationDetails {
   return { issues: error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })) };
 }
 
