@@ -41,11 +41,9 @@ async function emailInUse(email: string): Promise<boolean> {
  * A buyer organisation or UMKM and its first admin/owner in one step. Two documents without a
  * transaction: the organisation is written first and deleted again if the user cannot be created.
  */
-export async function register(
+export async function createOrganisationWithFirstUser(
   input: TRegisterRequest,
-  settings: AccountsSettings,
-  userAgent?: string,
-): Promise<SignedIn> {
+): Promise<{ user: UserDoc; organisation: OrganisationDoc }> {
   if (await emailInUse(input.account.email)) throw emailTaken();
   const address = await resolveAddress(input.organisation.address, ['organisation', 'address']);
   const now = new Date();
@@ -60,9 +58,8 @@ export async function register(
   });
   // A buyer who registers usually is the whole purchasing office at first; UMKM: the owner.
   const roles = input.kind === 'buyer' ? [...ROLES_BY_KIND.buyer] : [ADMIN_ROLE.umkm];
-  let user: UserDoc;
   try {
-    const created = await UserModel.create({
+    const user = await UserModel.create({
       organisationId: organisation._id,
       organisationKind: input.kind,
       email: input.account.email,
@@ -71,14 +68,22 @@ export async function register(
       roles,
       passwordHash: await hashPassword(input.account.password),
     });
-    user = created.toObject();
+    return { user: user.toObject(), organisation: organisation.toObject() };
   } catch (error) {
     await OrganisationModel.deleteOne({ _id: organisation._id });
     if (isDuplicateKey(error)) throw emailTaken();
     throw error;
   }
+}
+
+export async function register(
+  input: TRegisterRequest,
+  settings: AccountsSettings,
+  userAgent?: string,
+): Promise<SignedIn> {
+  const { user, organisation } = await createOrganisationWithFirstUser(input);
   const session = await createSession(user, settings.sessionTtlHours, userAgent);
-  return { user, organisation: organisation.toObject(), session };
+  return { user, organisation, session };
 }
 
 const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 'E-mail atau kata sandi salah.');

@@ -33,26 +33,12 @@ export async function createSession(
   return { token, expiresAt };
 }
 
-/**
- * Token → who is calling, read fresh from the user and organisation on every request so that a role
- * change or a verification takes effect at once. Sliding expiry, refreshed at most hourly.
- */
-export async function resolveActor(token: string, ttlHours: number): Promise<Actor | null> {
-  const sessionId = hashToken(token);
-  const now = new Date();
-  const session = await SessionModel.findOne({ _id: sessionId, expiresAt: trusted({ $gt: now }) }).lean();
-  if (!session) return null;
-  const [user, organisation] = await Promise.all([
-    UserModel.findOne({ _id: session.userId, organisationId: session.organisationId }).lean(),
-    OrganisationModel.findById(session.organisationId).lean(),
-  ]);
-  if (!user || !organisation) return null;
-  if (now.getTime() - session.lastSeenAt.getTime() > SLIDE_AFTER_MS) {
-    await SessionModel.updateOne(
-      { _id: sessionId },
-      { $set: { lastSeenAt: now, expiresAt: new Date(now.getTime() + ttlHours * HOUR_MS) } },
-    );
-  }
+/** The actor of a user as the route guard would see it; also what the admin CLI and seed act as. */
+export async function actorForUser(userId: Types.ObjectId | string, sessionId = ''): Promise<Actor | null> {
+  const user = await UserModel.findById(userId).setOptions({ crossTenant: true }).lean();
+  if (!user) return null;
+  const organisation = await OrganisationModel.findById(user.organisationId).lean();
+  if (!organisation) return null;
   return {
     userId: String(user._id),
     name: user.name,
@@ -62,6 +48,24 @@ export async function resolveActor(token: string, ttlHours: number): Promise<Act
     organisationStatus: organisation.status,
     roles: [...user.roles],
   };
+}
+
+/**
+ * Token → who is calling, read fresh from the user and organisation on every request so that a role
+ * change or a verification takes effect at once. Sliding expiry, refreshed at most hourly.
+ */
+export async function resolveActor(token: string, ttlHours: number): Promise<Actor | null> {
+  const sessionId = hashToken(token);
+  const now = new Date();
+  const session = await SessionModel.findOne({ _id: sessionId, expiresAt: trusted({ $gt: now }) }).lean();
+  if (!session) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > SLIDE_AFTER_MS) {
+    await SessionModel.updateOne(
+      { _id: sessionId },
+      { $set: { lastSeenAt: now, expiresAt: new Date(now.getTime() + ttlHours * HOUR_MS) } },
+    );
+  }
+  return actorForUser(session.userId, sessionId);
 }
 
 export async function revokeSession(sessionId: string): Promise<void> {

@@ -1,0 +1,27 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const onlyThroughIndex = (regex) => [
+  'error',
+  { patterns: [{ regex, message: 'Import another module only through its index.ts.' }] },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/', '.tools/', '.data/', 'coverage/', 'node_modules/', 'scripts/mongo-launcher/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-imports': onlyThroughIndex('(^|/)modules/[^/]+/(?!index$)[^/]+$'),
+    },
+  },
+  { files: ['client/**'], languageOptions: { globals: { ...globals.browser } } },
+  // Inside a module: its own files freely, a sibling module only through its index.
+  { files: ['server/modules/**'], rules: { 'no-restricted-imports': onlyThroughIndex('^\\.\\./[^./][^/]*/(?!index$)[^/]+$') } },
+  // Tests may reach into a module to set up data and inspect what it stored.
+  { files: ['**/*.test.ts', 'test/**'], rules: { 'no-restricted-imports': 'off' } },
+);
