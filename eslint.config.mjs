@@ -21,7 +21,10 @@ export default tseslint.config(
   },
   { files: ['client/**'], languageOptions: { globals: { ...globals.browser } } },
   // Inside a module: its own files freely, a sibling module only through its index.
-  { files: ['server/modules/**'], rules: { 'no-restricted-imports': onlyThroughIndex('^\\.\\./[^./][^/]*/(?!index$)[^/]+$') } },
+  {
+    files: ['server/modules/**'],
+    rules: { 'no-restricted-imports': onlyThroughIndex('^\\.\\./[^./][^/]*/(?!index$)[^/]+$') },
+  },
   // Tests may reach into a module to set up data and inspect what it stored.
   { files: ['**/*.test.ts', 'test/**'], rules: { 'no-restricted-imports': 'off' } },
 );

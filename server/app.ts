@@ -38,7 +38,10 @@ export function accountsSettings(config: Config): AccountsSettings {
   };
 }
 
-const ZOpenApiDocument = z.looseObject({ openapi: z.literal('3.1.0'), paths: z.record(z.string(), z.unknown()) });
+const ZOpenApiDocument = z.looseObject({
+  openapi: z.literal('3.1.0'),
+  paths: z.record(z.string(), z.unknown()),
+});
 
 /** Every route of the API, in one table: the router, the OpenAPI document and the access tests read it. */
 export function apiRoutes(deps: AppDeps): AnyRoute[] {

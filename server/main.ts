@@ -19,10 +19,15 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL, { service: 'api' });
-  logger.info({ mongo: withoutCredentials(config.MONGODB_URI), redis: withoutCredentials(config.REDIS_URL) }, 'starting');
+  logger.info(
+    { mongo: withoutCredentials(config.MONGODB_URI), redis: withoutCredentials(config.REDIS_URL) },
+    'starting',
+  );
 
   // Boot even when Mongo or Redis are still coming up: /readyz reports it, the driver reconnects.
-  connectMongo(config.MONGODB_URI).catch((error: unknown) => logger.error({ err: error }, 'MongoDB not reachable yet'));
+  connectMongo(config.MONGODB_URI).catch((error: unknown) =>
+    logger.error({ err: error }, 'MongoDB not reachable yet'),
+  );
   const redis = createRedis(config.REDIS_URL);
   redis.on('error', (error) => logger.warn({ err: error.message }, 'redis error'));
 

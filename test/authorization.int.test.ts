@@ -79,7 +79,11 @@ it('every route declares its access', () => {
 it('anonymous callers get 401 on every signed-in route', async () => {
   for (const route of protectedRoutes()) {
     const res = await call(request(t.app), route);
-    expect({ route: `${route.method} ${route.path}`, status: res.status, code: res.body.error?.code }).toEqual({
+    expect({
+      route: `${route.method} ${route.path}`,
+      status: res.status,
+      code: res.body.error?.code,
+    }).toEqual({
       route: `${route.method} ${route.path}`,
       status: 401,
       code: 'UNAUTHENTICATED',
@@ -101,7 +105,8 @@ it('callers of the wrong organisation kind or role get 403', async () => {
     if (route.access.kind !== 'signed-in') continue;
     const { organisationKinds, roles } = route.access;
     for (const { kind, role } of everyone) {
-      const allowed = (!organisationKinds || organisationKinds.includes(kind)) && (!roles || roles.includes(role));
+      const allowed =
+        (!organisationKinds || organisationKinds.includes(kind)) && (!roles || roles.includes(role));
       if (allowed) continue;
       const res = await call(agents.get(`${kind}/${role}`)!, route);
       expect({ route: `${route.method} ${route.path}`, as: `${kind}/${role}`, status: res.status }).toEqual({
@@ -151,6 +156,10 @@ it("no signed-in read returns another organisation's data to a buyer, UMKM or Di
 it('Dinkop staff see organisations across tenants; that is their job, and only theirs', async () => {
   const other = await createOrganisation({ kind: 'umkm', name: 'UMKM Lintas Organisasi' });
   const { user: admin } = await createUser({ kind: 'dinkop', roles: ['admin'] });
-  const res = await (await agentFor(t.app as Express, admin)).get(`/api/dinkop/organisations/${other._id}`).expect(200);
+  const res = await (
+    await agentFor(t.app as Express, admin)
+  )
+    .get(`/api/dinkop/organisations/${other._id}`)
+    .expect(200);
   expect(res.body.name).toBe('UMKM Lintas Organisasi');
 });

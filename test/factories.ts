@@ -1,7 +1,12 @@
 import { faker } from '@faker-js/faker';
 import type { Express } from 'express';
 import request from 'supertest';
-import type { TOrganisationKind, TOrganisationStatus, TRole, TBuyerType } from '../shared/contracts/organisations';
+import type {
+  TOrganisationKind,
+  TOrganisationStatus,
+  TRole,
+  TBuyerType,
+} from '../shared/contracts/organisations';
 import { OrganisationModel } from '../server/modules/accounts/organisation.model';
 import { UserModel } from '../server/modules/accounts/user.model';
 import { hashPassword } from '../server/modules/accounts/passwords';
@@ -22,7 +27,12 @@ let sequence = 0;
 const unique = () => `${Date.now().toString(36)}${(sequence++).toString(36)}`;
 
 export async function createOrganisation(
-  overrides: { kind?: TOrganisationKind; status?: TOrganisationStatus; buyerType?: TBuyerType; name?: string } = {},
+  overrides: {
+    kind?: TOrganisationKind;
+    status?: TOrganisationStatus;
+    buyerType?: TBuyerType;
+    name?: string;
+  } = {},
 ) {
   const kind = overrides.kind ?? 'buyer';
   return OrganisationModel.create({
@@ -35,7 +45,11 @@ export async function createOrganisation(
   });
 }
 
-const DEFAULT_ROLES: Record<TOrganisationKind, TRole[]> = { buyer: ['admin'], umkm: ['owner'], dinkop: ['admin'] };
+const DEFAULT_ROLES: Record<TOrganisationKind, TRole[]> = {
+  buyer: ['admin'],
+  umkm: ['owner'],
+  dinkop: ['admin'],
+};
 
 /** A user; creates its organisation when none is given. */
 export async function createUser(
@@ -69,7 +83,9 @@ export async function agentFor(app: Express, user: Awaited<ReturnType<typeof cre
   return request.agent(app).set('Cookie', `${SESSION_COOKIE}=${session.token}`);
 }
 
-export function registrationBody(overrides: { kind?: 'buyer' | 'umkm'; email?: string; password?: string } = {}) {
+export function registrationBody(
+  overrides: { kind?: 'buyer' | 'umkm'; email?: string; password?: string } = {},
+) {
   const kind = overrides.kind ?? 'buyer';
   return {
     kind,

@@ -14,11 +14,15 @@ declare global {
 export default async function globalSetup(): Promise<void> {
   if (process.env.TEST_MONGODB_URI && process.env.TEST_REDIS_URL) return;
   const root = path.resolve(__dirname, '..');
-  const child = spawn(process.execPath, [path.join(root, 'scripts/services/index.mjs'), 'up', '--profile', 'test', '--chromium'], {
-    cwd: root,
-    env: { ...process.env, MONGODB_URI: '', REDIS_URL: '' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'scripts/services/index.mjs'), 'up', '--profile', 'test', '--chromium'],
+    {
+      cwd: root,
+      env: { ...process.env, MONGODB_URI: '', REDIS_URL: '' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   globalThis.__servicesProcess = child;
   const found: Record<string, string> = {};
   await new Promise<void>((resolve, reject) => {

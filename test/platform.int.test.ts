@@ -36,7 +36,10 @@ describe('health and readiness', () => {
     deadRedis.on('error', () => undefined);
     const { app } = createApp({ config: t.config, redis: deadRedis, logger: pino({ level: 'silent' }) });
     const res = await request(app).get('/readyz').expect(503);
-    expect(errorOf(res)).toMatchObject({ code: 'SERVICE_UNAVAILABLE', details: { checks: { mongo: 'up', redis: 'down' } } });
+    expect(errorOf(res)).toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      details: { checks: { mongo: 'up', redis: 'down' } },
+    });
     // Rate limiting fails open: losing Redis must not lock every user out.
     await request(app).get('/api/regions').expect(200);
     deadRedis.disconnect();
@@ -63,7 +66,11 @@ describe('errors', () => {
   });
 
   it('malformed JSON is a 400, not a 500', async () => {
-    const res = await request(t.app).post('/api/auth/sign-in').set('Content-Type', 'application/json').send('{"email": ').expect(400);
+    const res = await request(t.app)
+      .post('/api/auth/sign-in')
+      .set('Content-Type', 'application/json')
+      .send('{"email": ')
+      .expect(400);
     expect(errorOf(res).code).toBe('MALFORMED_JSON');
   });
 
@@ -76,7 +83,11 @@ describe('errors', () => {
   });
 
   it('a form-encoded body is a 415', async () => {
-    const res = await request(t.app).post('/api/auth/sign-in').type('form').send('email=a@b.id&password=x').expect(415);
+    const res = await request(t.app)
+      .post('/api/auth/sign-in')
+      .type('form')
+      .send('email=a@b.id&password=x')
+      .expect(415);
     expect(errorOf(res).code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
@@ -89,7 +100,11 @@ describe('errors', () => {
 describe('security', () => {
   it('refuses state changes from foreign origins, allows our own and listed ones', async () => {
     const body = { email: 'nobody@contoh.id', password: 'salah-sekali-1' };
-    const foreign = await request(t.app).post('/api/auth/sign-in').set('Origin', 'https://evil.example').send(body).expect(403);
+    const foreign = await request(t.app)
+      .post('/api/auth/sign-in')
+      .set('Origin', 'https://evil.example')
+      .send(body)
+      .expect(403);
     expect(errorOf(foreign).code).toBe('ORIGIN_NOT_ALLOWED');
     const server = request(t.app).post('/api/auth/sign-in');
     // supertest binds an ephemeral port; same-origin is decided from the Host header.
@@ -106,7 +121,8 @@ describe('security', () => {
 
   it('rate-limits sign-in attempts per client with a Redis counter', async () => {
     const limited = await startLimitedApp({ AUTH_RATE_LIMIT_PER_15_MIN: '3' });
-    const attempt = () => request(limited).post('/api/auth/sign-in').send({ email: 'x@contoh.id', password: 'salah-sekali-1' });
+    const attempt = () =>
+      request(limited).post('/api/auth/sign-in').send({ email: 'x@contoh.id', password: 'salah-sekali-1' });
     for (let i = 0; i < 3; i++) expect((await attempt()).status).toBe(401);
     const res = await attempt().expect(429);
     expect(errorOf(res).code).toBe('RATE_LIMITED');
@@ -137,20 +153,37 @@ describe('OpenAPI', () => {
   it('documents every mounted route with its request and response schemas', async () => {
     const doc = (await request(t.app).get('/api/openapi.json').expect(200)).body as {
       openapi: string;
-      paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, { content?: unknown }> }>>;
+      paths: Record<
+        string,
+        Record<string, { requestBody?: unknown; responses: Record<string, { content?: unknown }> }>
+      >;
     };
     expect(doc.openapi).toBe('3.1.0');
     // The express router itself, not the table: a route mounted by hand would show up here undocumented.
-    const router = (t.app as unknown as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } })
-      .router;
+    const router = (
+      t.app as unknown as {
+        router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> };
+      }
+    ).router;
     const mounted = router.stack.flatMap((layer) =>
-      layer.route ? Object.keys(layer.route.methods).map((method) => ({ method, path: layer.route!.path })) : [],
+      layer.route
+        ? Object.keys(layer.route.methods).map((method) => ({ method, path: layer.route!.path }))
+        : [],
     );
     const nested = router.stack.flatMap((layer) => {
-      const inner = (layer as { handle?: { stack?: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } }).handle?.stack ?? [];
-      return inner.flatMap((l) => (l.route ? Object.keys(l.route.methods).map((method) => ({ method, path: l.route!.path })) : []));
+      const inner =
+        (
+          layer as {
+            handle?: { stack?: Array<{ route?: { path: string; methods: Record<string, boolean> } }> };
+          }
+        ).handle?.stack ?? [];
+      return inner.flatMap((l) =>
+        l.route ? Object.keys(l.route.methods).map((method) => ({ method, path: l.route!.path })) : [],
+      );
     });
-    const all = [...mounted, ...nested].filter((r) => typeof r.path === 'string' && (r.path.startsWith('/api') || r.path.endsWith('z')));
+    const all = [...mounted, ...nested].filter(
+      (r) => typeof r.path === 'string' && (r.path.startsWith('/api') || r.path.endsWith('z')),
+    );
     expect(all.length).toBeGreaterThanOrEqual(t.routes.length);
     for (const { method, path } of all) {
       const operation = doc.paths[toOpenApiPath(path)]?.[method];
@@ -174,7 +207,9 @@ describe('OpenAPI', () => {
 async function startLimitedApp(env: Record<string, string>) {
   const urls = testServiceUrls();
   const config = loadConfig({
-    ...Object.fromEntries(Object.entries(t.config).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)])),
+    ...Object.fromEntries(
+      Object.entries(t.config).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]),
+    ),
     REDIS_KEY_PREFIX: `${t.config.REDIS_KEY_PREFIX}limited${Date.now()}:`,
     MONGODB_URI: urls.mongo,
     ...env,

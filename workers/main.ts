@@ -26,10 +26,16 @@ async function main(): Promise<void> {
   const prefix = `${config.REDIS_KEY_PREFIX}bull`;
   await scheduleRepeatableJobs(connection, prefix);
 
-  const workers = [new Worker(QUEUES.maintenance, processMaintenance, { connection, prefix, concurrency: 1 })];
+  const workers = [
+    new Worker(QUEUES.maintenance, processMaintenance, { connection, prefix, concurrency: 1 }),
+  ];
   for (const worker of workers) {
-    worker.on('completed', (job, result) => logger.info({ queue: worker.name, job: job.name, result }, 'job done'));
-    worker.on('failed', (job, error) => logger.error({ queue: worker.name, job: job?.name, err: error }, 'job failed'));
+    worker.on('completed', (job, result) =>
+      logger.info({ queue: worker.name, job: job.name, result }, 'job done'),
+    );
+    worker.on('failed', (job, error) =>
+      logger.error({ queue: worker.name, job: job?.name, err: error }, 'job failed'),
+    );
   }
   logger.info({ queues: workers.map((w) => w.name) }, 'worker ready');
 

@@ -5,7 +5,12 @@ const minimal = { MONGODB_URI: 'mongodb://127.0.0.1:27017/pasar', REDIS_URL: 're
 describe('configuration', () => {
   it('fills defaults from a minimal environment', () => {
     const config = loadConfig(minimal);
-    expect(config).toMatchObject({ NODE_ENV: 'development', PORT: 3000, COOKIE_SECURE: false, CORS_ORIGINS: [] });
+    expect(config).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      COOKIE_SECURE: false,
+      CORS_ORIGINS: [],
+    });
   });
 
   it('reports every problem at once, naming the variables', () => {
@@ -21,7 +26,12 @@ describe('configuration', () => {
   });
 
   it('treats empty strings as unset, parses lists and flags', () => {
-    const config = loadConfig({ ...minimal, PORT: '', CORS_ORIGINS: 'https://a.id, https://b.id', COOKIE_SECURE: 'true' });
+    const config = loadConfig({
+      ...minimal,
+      PORT: '',
+      CORS_ORIGINS: 'https://a.id, https://b.id',
+      COOKIE_SECURE: 'true',
+    });
     expect(config.PORT).toBe(3000);
     expect(config.CORS_ORIGINS).toEqual(['https://a.id', 'https://b.id']);
     expect(config.COOKIE_SECURE).toBe(true);
@@ -29,7 +39,9 @@ describe('configuration', () => {
 
   it('makes cookies secure in production unless told otherwise', () => {
     expect(loadConfig({ ...minimal, NODE_ENV: 'production' }).COOKIE_SECURE).toBe(true);
-    expect(loadConfig({ ...minimal, NODE_ENV: 'production', COOKIE_SECURE: 'false' }).COOKIE_SECURE).toBe(false);
+    expect(loadConfig({ ...minimal, NODE_ENV: 'production', COOKIE_SECURE: 'false' }).COOKIE_SECURE).toBe(
+      false,
+    );
   });
 
   it('ignores variables it does not own', () => {

@@ -49,7 +49,9 @@ const TENANT_GUARDED_QUERIES: MongooseQueryMiddleware[] = [
 
 export class TenantScopeError extends Error {
   constructor(model: string) {
-    super(`${model} queried without organisationId; pass it, or setOptions({ crossTenant: true }) on purpose`);
+    super(
+      `${model} queried without organisationId; pass it, or setOptions({ crossTenant: true }) on purpose`,
+    );
     this.name = 'TenantScopeError';
   }
 }

@@ -10,8 +10,14 @@ export const rooms = {
   organisation: (organisationId: string) => `org:${organisationId}`,
 };
 
-export function attachRealtime(httpServer: HttpServer, options: { actorFromCookies: ActorFromCookies; corsOrigins: string[] }) {
-  const io = new Server(httpServer, { cors: { origin: options.corsOrigins, credentials: true }, serveClient: false });
+export function attachRealtime(
+  httpServer: HttpServer,
+  options: { actorFromCookies: ActorFromCookies; corsOrigins: string[] },
+) {
+  const io = new Server(httpServer, {
+    cors: { origin: options.corsOrigins, credentials: true },
+    serveClient: false,
+  });
   io.use(async (socket, next) => {
     try {
       const actor = await options.actorFromCookies(socket.handshake.headers.cookie);

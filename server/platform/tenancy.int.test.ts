@@ -15,9 +15,13 @@ describe('tenant scoping', () => {
     await createUser();
     await expect(UserModel.find({})).rejects.toBeInstanceOf(TenantScopeError);
     await expect(UserModel.findOne({ email: 'x@y.id' })).rejects.toBeInstanceOf(TenantScopeError);
-    await expect(UserModel.updateMany({}, { $set: { locale: 'en' } })).rejects.toBeInstanceOf(TenantScopeError);
+    await expect(UserModel.updateMany({}, { $set: { locale: 'en' } })).rejects.toBeInstanceOf(
+      TenantScopeError,
+    );
     await expect(UserModel.deleteOne({ _id: new Types.ObjectId() })).rejects.toBeInstanceOf(TenantScopeError);
-    await expect(UserModel.aggregate([{ $group: { _id: '$roles' } }])).rejects.toBeInstanceOf(TenantScopeError);
+    await expect(UserModel.aggregate([{ $group: { _id: '$roles' } }])).rejects.toBeInstanceOf(
+      TenantScopeError,
+    );
   });
 
   it('allows queries that name it, and deliberate cross-tenant reads', async () => {

@@ -13,7 +13,8 @@ describe('shared input rules', () => {
     expect(ZPhone.safeParse(raw).success).toBe(false);
   });
 
-  it('lower-cases and trims e-mails', () => expect(ZEmail.parse('  Siti@Koperasi.ID ')).toBe('siti@koperasi.id'));
+  it('lower-cases and trims e-mails', () =>
+    expect(ZEmail.parse('  Siti@Koperasi.ID ')).toBe('siti@koperasi.id'));
 
   it('asks for 10+ characters with letters and digits', () => {
     expect(ZNewPassword.safeParse('rahasia2026').success).toBe(true);
@@ -28,7 +29,11 @@ describe('shared input rules', () => {
 
   it('requires the buyer type for buyers only', () => {
     const base = {
-      organisation: { name: 'Kopkar Sejahtera', phone: '081234567890', address: { street: 'Jl. Industri 1', districtCode: '32.15.05' } },
+      organisation: {
+        name: 'Kopkar Sejahtera',
+        phone: '081234567890',
+        address: { street: 'Jl. Industri 1', districtCode: '32.15.05' },
+      },
       account: { name: 'Siti', email: 's@k.id', phone: '081234567890', password: 'rahasia2026' },
     };
     expect(ZRegisterRequest.safeParse({ kind: 'buyer', ...base }).success).toBe(false);

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { ZEmail, ZIsoDateTime, ZNewPassword, ZObjectId, ZPageQuery, ZPage, ZPersonName, ZPhone } from './common';
+import {
+  ZEmail,
+  ZIsoDateTime,
+  ZNewPassword,
+  ZObjectId,
+  ZPageQuery,
+  ZPage,
+  ZPersonName,
+  ZPhone,
+} from './common';
 import { ZAddress, ZAddressInput } from './regions';
 
 export const ORGANISATION_KINDS = ['buyer', 'umkm', 'dinkop'] as const;
@@ -23,11 +32,24 @@ export const ROLES_BY_KIND = {
   umkm: ['owner', 'staff'],
   dinkop: ['admin', 'curator', 'analyst'],
 } as const satisfies Record<TOrganisationKind, readonly string[]>;
-export const ROLES = ['admin', 'purchaser', 'approver', 'finance', 'owner', 'staff', 'curator', 'analyst'] as const;
+export const ROLES = [
+  'admin',
+  'purchaser',
+  'approver',
+  'finance',
+  'owner',
+  'staff',
+  'curator',
+  'analyst',
+] as const;
 export const ZRole = z.enum(ROLES);
 export type TRole = z.infer<typeof ZRole>;
 /** The role that manages an organisation's members and profile. */
-export const ADMIN_ROLE: Record<TOrganisationKind, TRole> = { buyer: 'admin', umkm: 'owner', dinkop: 'admin' };
+export const ADMIN_ROLE: Record<TOrganisationKind, TRole> = {
+  buyer: 'admin',
+  umkm: 'owner',
+  dinkop: 'admin',
+};
 
 export function rolesFitKind(kind: TOrganisationKind, roles: readonly TRole[]): boolean {
   const allowed: readonly string[] = ROLES_BY_KIND[kind];
@@ -138,5 +160,9 @@ export const ZListOrganisationsQuery = ZPageQuery.extend({
 export const ZListOrganisationsResponse = ZPage(ZOrganisation);
 export const ZOrganisationParams = z.strictObject({ organisationId: ZObjectId });
 export const ZRejectOrganisationRequest = z.strictObject({
-  reason: z.string().trim().min(10, 'Alasan minimal 10 karakter, agar pendaftar tahu apa yang harus diperbaiki').max(1000),
+  reason: z
+    .string()
+    .trim()
+    .min(10, 'Alasan minimal 10 karakter, agar pendaftar tahu apa yang harus diperbaiki')
+    .max(1000),
 });

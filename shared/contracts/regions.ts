@@ -4,7 +4,9 @@ import { z } from 'zod';
 export const ZProvinceCode = z.string().regex(/^\d{2}$/, 'Kode provinsi tidak valid');
 export const ZRegencyCode = z.string().regex(/^\d{2}\.\d{2}$/, 'Kode kabupaten/kota tidak valid');
 export const ZDistrictCode = z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, 'Kode kecamatan tidak valid');
-export const ZVillageCode = z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'Kode desa/kelurahan tidak valid');
+export const ZVillageCode = z
+  .string()
+  .regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'Kode desa/kelurahan tidak valid');
 export const ZRegionCode = z.union([ZProvinceCode, ZRegencyCode, ZDistrictCode, ZVillageCode]);
 
 export const REGION_LEVELS = ['province', 'regency', 'district', 'village'] as const;

@@ -19,7 +19,8 @@ export interface TestApp {
 export function testServiceUrls(): { mongo: string; redis: string } {
   const mongo = process.env.TEST_MONGODB_URI;
   const redis = process.env.TEST_REDIS_URL;
-  if (!mongo || !redis) throw new Error('Test services are not up: run the suite with `npm test` (or `npx jest`).');
+  if (!mongo || !redis)
+    throw new Error('Test services are not up: run the suite with `npm test` (or `npx jest`).');
   return { mongo, redis };
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { ZErrorResponse, ZValidationDetails } from '@shared/contracts/common';
 import type { ErrorCode } from '@shared/errors';
 

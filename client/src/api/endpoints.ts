@@ -4,25 +4,25 @@
  */
 import type { z } from 'zod';
 import {
-  ZAcceptInvitationRequest,
-  ZChangePasswordRequest,
+  type ZAcceptInvitationRequest,
+  type ZChangePasswordRequest,
   ZInvitationPreview,
   ZMeResponse,
-  ZSignInRequest,
-  ZUpdateMeRequest,
+  type ZSignInRequest,
+  type ZUpdateMeRequest,
 } from '@shared/contracts/accounts';
 import {
-  ZChangeMemberRolesRequest,
-  ZInviteMemberRequest,
+  type ZChangeMemberRolesRequest,
+  type ZInviteMemberRequest,
   ZInviteMemberResponse,
   ZListMembersResponse,
-  ZListOrganisationsQuery,
+  type ZListOrganisationsQuery,
   ZListOrganisationsResponse,
   ZMember,
   ZOrganisation,
-  ZRegisterRequest,
-  ZRejectOrganisationRequest,
-  ZUpdateOrganisationRequest,
+  type ZRegisterRequest,
+  type ZRejectOrganisationRequest,
+  type ZUpdateOrganisationRequest,
 } from '@shared/contracts/organisations';
 import { ZListRegionsResponse } from '@shared/contracts/regions';
 import { ApiError, apiJson, apiNoContent } from './client';

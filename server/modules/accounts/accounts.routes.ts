@@ -25,12 +25,7 @@ import {
 } from '../../../shared/contracts/organisations';
 import { anyone, defineRoute, signedIn, type AnyRoute } from '../../platform/http/route';
 import { assertOrganisationAdmin } from './accounts.policy';
-import {
-  presentInvitation,
-  presentMe,
-  presentMember,
-  presentOrganisation,
-} from './accounts.presenter';
+import { presentInvitation, presentMe, presentMember, presentOrganisation } from './accounts.presenter';
 import * as accounts from './accounts.service';
 import type { AccountsSettings } from './accounts.settings';
 import * as organisations from './organisations.service';
@@ -159,7 +154,12 @@ export function accountRoutes(settings: AccountsSettings): AnyRoute[] {
       response: ZMeResponse,
       status: 201,
       handler: async ({ params, body, req, res }) => {
-        const signedInAs = await accounts.acceptInvitation(params.token, body, settings, req.get('user-agent'));
+        const signedInAs = await accounts.acceptInvitation(
+          params.token,
+          body,
+          settings,
+          req.get('user-agent'),
+        );
         setSessionCookie(res, signedInAs.session, settings);
         return presentMe(signedInAs.user, signedInAs.organisation);
       },
@@ -173,7 +173,8 @@ export function accountRoutes(settings: AccountsSettings): AnyRoute[] {
       tag: 'organisations',
       access: signedIn(),
       response: ZOrganisation,
-      handler: async ({ actor }) => presentOrganisation(await organisations.getOrganisation(actor.organisationId)),
+      handler: async ({ actor }) =>
+        presentOrganisation(await organisations.getOrganisation(actor.organisationId)),
     }),
     defineRoute({
       method: 'patch',
@@ -278,7 +279,8 @@ export function accountRoutes(settings: AccountsSettings): AnyRoute[] {
       access: dinkopStaff,
       params: ZOrganisationParams,
       response: ZOrganisation,
-      handler: async ({ params }) => presentOrganisation(await organisations.getOrganisation(params.organisationId)),
+      handler: async ({ params }) =>
+        presentOrganisation(await organisations.getOrganisation(params.organisationId)),
     }),
     defineRoute({
       method: 'post',
@@ -301,7 +303,9 @@ export function accountRoutes(settings: AccountsSettings): AnyRoute[] {
       body: ZRejectOrganisationRequest,
       response: ZOrganisation,
       handler: async ({ actor, params, body }) =>
-        presentOrganisation(await organisations.rejectOrganisation(params.organisationId, actor, body.reason)),
+        presentOrganisation(
+          await organisations.rejectOrganisation(params.organisationId, actor, body.reason),
+        ),
     }),
   ];
 }

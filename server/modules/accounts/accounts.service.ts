@@ -93,7 +93,9 @@ export async function signIn(
   settings: AccountsSettings,
   userAgent?: string,
 ): Promise<SignedIn> {
-  const user = await UserModel.findOne({ email: input.email }).setOptions({ crossTenant: true }).lean<UserDoc>();
+  const user = await UserModel.findOne({ email: input.email })
+    .setOptions({ crossTenant: true })
+    .lean<UserDoc>();
   if (!user) {
     await verifyAgainstDecoy(input.password);
     throw invalidCredentials();
@@ -169,7 +171,10 @@ export async function changePassword(
 }
 
 const invitationInvalid = () =>
-  new AppError('INVITATION_INVALID', 'Undangan ini tidak berlaku lagi. Minta admin organisasi mengirim undangan baru.');
+  new AppError(
+    'INVITATION_INVALID',
+    'Undangan ini tidak berlaku lagi. Minta admin organisasi mengirim undangan baru.',
+  );
 
 async function findOpenInvitation(token: string) {
   return InvitationModel.findOne({

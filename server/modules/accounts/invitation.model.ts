@@ -21,4 +21,7 @@ invitationSchema.index({ organisationId: 1, email: 1 });
 invitationSchema.plugin(tenantScoped);
 
 export const InvitationModel = model('Invitation', invitationSchema);
-export type InvitationDoc = InferSchemaType<typeof invitationSchema> & { _id: Types.ObjectId; createdAt: Date };
+export type InvitationDoc = InferSchemaType<typeof invitationSchema> & {
+  _id: Types.ObjectId;
+  createdAt: Date;
+};

@@ -1,5 +1,9 @@
 import request from 'supertest';
-import { ZInviteMemberResponse, ZListMembersResponse, ZOrganisation } from '../../../shared/contracts/organisations';
+import {
+  ZInviteMemberResponse,
+  ZListMembersResponse,
+  ZOrganisation,
+} from '../../../shared/contracts/organisations';
 import { agentFor, createUser, PASSWORD } from '../../../test/factories';
 import { startTestApp, type TestApp } from '../../../test/helpers/app';
 import { SessionModel } from './session.model';
@@ -17,21 +21,36 @@ describe('members and invitations', () => {
   it('an admin invites, the invitee accepts once and is a member with the given roles', async () => {
     const { user: admin } = await createUser({ kind: 'buyer' });
     const agent = await agentFor(t.app, admin);
-    const invite = await agent.post('/api/organisation/invitations').send({ email: 'Budi@Koperasi.id', roles: ['purchaser'] }).expect(201);
+    const invite = await agent
+      .post('/api/organisation/invitations')
+      .send({ email: 'Budi@Koperasi.id', roles: ['purchaser'] })
+      .expect(201);
     const { invitation, acceptUrl } = ZInviteMemberResponse.parse(invite.body);
     expect(invitation.email).toBe('budi@koperasi.id');
     expect(acceptUrl).toMatch(new RegExp(`^${t.config.PUBLIC_URL}/undangan/[A-Za-z0-9_-]{43}$`));
 
-    const preview = await request(t.app).get(`/api/invitations/${tokenOf(acceptUrl)}`).expect(200);
-    expect(preview.body).toMatchObject({ email: 'budi@koperasi.id', roles: ['purchaser'], organisationKind: 'buyer' });
+    const preview = await request(t.app)
+      .get(`/api/invitations/${tokenOf(acceptUrl)}`)
+      .expect(200);
+    expect(preview.body).toMatchObject({
+      email: 'budi@koperasi.id',
+      roles: ['purchaser'],
+      organisationKind: 'buyer',
+    });
 
     const accept = (name: string) =>
-      request(t.app).post(`/api/invitations/${tokenOf(acceptUrl)}/accept`).send({ name, password: PASSWORD });
+      request(t.app)
+        .post(`/api/invitations/${tokenOf(acceptUrl)}/accept`)
+        .send({ name, password: PASSWORD });
     const [first, second] = await Promise.all([accept('Budi Santoso'), accept('Budi Lagi')]);
     expect([first.status, second.status].sort()).toEqual([201, 410]);
-    expect(await UserModel.countDocuments({ email: 'budi@koperasi.id' }).setOptions({ crossTenant: true })).toBe(1);
+    expect(
+      await UserModel.countDocuments({ email: 'budi@koperasi.id' }).setOptions({ crossTenant: true }),
+    ).toBe(1);
 
-    const members = ZListMembersResponse.parse((await agent.get('/api/organisation/members').expect(200)).body);
+    const members = ZListMembersResponse.parse(
+      (await agent.get('/api/organisation/members').expect(200)).body,
+    );
     expect(members.members.map((m) => m.roles)).toEqual([['admin'], ['purchaser']]);
     expect(members.invitations).toEqual([]);
   });
@@ -39,10 +58,16 @@ describe('members and invitations', () => {
   it('refuses roles of another organisation kind, and e-mails that already have an account', async () => {
     const { user: owner } = await createUser({ kind: 'umkm' });
     const agent = await agentFor(t.app, owner);
-    const wrongRole = await agent.post('/api/organisation/invitations').send({ email: 'a@b.id', roles: ['curator'] }).expect(400);
+    const wrongRole = await agent
+      .post('/api/organisation/invitations')
+      .send({ email: 'a@b.id', roles: ['curator'] })
+      .expect(400);
     expect(wrongRole.body.error.code).toBe('VALIDATION_FAILED');
     const { user: other } = await createUser();
-    const taken = await agent.post('/api/organisation/invitations').send({ email: other.email, roles: ['staff'] }).expect(409);
+    const taken = await agent
+      .post('/api/organisation/invitations')
+      .send({ email: other.email, roles: ['staff'] })
+      .expect(409);
     expect(taken.body.error.code).toBe('EMAIL_TAKEN');
   });
 
@@ -50,15 +75,31 @@ describe('members and invitations', () => {
     const { user: admin } = await createUser({ kind: 'buyer' });
     const agent = await agentFor(t.app, admin);
     const first = ZInviteMemberResponse.parse(
-      (await agent.post('/api/organisation/invitations').send({ email: 'rina@contoh.id', roles: ['finance'] }).expect(201)).body,
+      (
+        await agent
+          .post('/api/organisation/invitations')
+          .send({ email: 'rina@contoh.id', roles: ['finance'] })
+          .expect(201)
+      ).body,
     );
     const second = ZInviteMemberResponse.parse(
-      (await agent.post('/api/organisation/invitations').send({ email: 'rina@contoh.id', roles: ['finance'] }).expect(201)).body,
+      (
+        await agent
+          .post('/api/organisation/invitations')
+          .send({ email: 'rina@contoh.id', roles: ['finance'] })
+          .expect(201)
+      ).body,
     );
-    await request(t.app).get(`/api/invitations/${tokenOf(first.acceptUrl)}`).expect(410);
-    await request(t.app).get(`/api/invitations/${tokenOf(second.acceptUrl)}`).expect(200);
+    await request(t.app)
+      .get(`/api/invitations/${tokenOf(first.acceptUrl)}`)
+      .expect(410);
+    await request(t.app)
+      .get(`/api/invitations/${tokenOf(second.acceptUrl)}`)
+      .expect(200);
     await agent.delete(`/api/organisation/invitations/${second.invitation.id}`).expect(204);
-    const gone = await request(t.app).get(`/api/invitations/${tokenOf(second.acceptUrl)}`).expect(410);
+    const gone = await request(t.app)
+      .get(`/api/invitations/${tokenOf(second.acceptUrl)}`)
+      .expect(410);
     expect(gone.body.error.code).toBe('INVITATION_INVALID');
   });
 
@@ -67,7 +108,10 @@ describe('members and invitations', () => {
     const { user: purchaser } = await createUser({ organisation, roles: ['purchaser'] });
     const agent = await agentFor(t.app, purchaser);
     await agent.get('/api/organisation/members').expect(200);
-    const res = await agent.post('/api/organisation/invitations').send({ email: 'x@y.id', roles: ['purchaser'] }).expect(403);
+    const res = await agent
+      .post('/api/organisation/invitations')
+      .send({ email: 'x@y.id', roles: ['purchaser'] })
+      .expect(403);
     expect(res.body.error.code).toBe('FORBIDDEN');
     await agent.patch('/api/organisation').send({ name: 'Nama Baru Koperasi' }).expect(403);
   });
@@ -77,14 +121,23 @@ describe('members and invitations', () => {
     const { user: member } = await createUser({ organisation, roles: ['purchaser'] });
     const agent = await agentFor(t.app, admin);
 
-    const demoteSelf = await agent.patch(`/api/organisation/members/${admin._id}`).send({ roles: ['purchaser'] }).expect(409);
+    const demoteSelf = await agent
+      .patch(`/api/organisation/members/${admin._id}`)
+      .send({ roles: ['purchaser'] })
+      .expect(409);
     expect(demoteSelf.body.error.code).toBe('LAST_ADMIN');
     const removeSelf = await agent.delete(`/api/organisation/members/${admin._id}`).expect(409);
     expect(removeSelf.body.error.code).toBe('LAST_ADMIN');
 
-    const promoted = await agent.patch(`/api/organisation/members/${member._id}`).send({ roles: ['admin', 'approver'] }).expect(200);
+    const promoted = await agent
+      .patch(`/api/organisation/members/${member._id}`)
+      .send({ roles: ['admin', 'approver'] })
+      .expect(200);
     expect(promoted.body.roles).toEqual(['admin', 'approver']);
-    await agent.patch(`/api/organisation/members/${admin._id}`).send({ roles: ['finance'] }).expect(200);
+    await agent
+      .patch(`/api/organisation/members/${admin._id}`)
+      .send({ roles: ['finance'] })
+      .expect(200);
   });
 
   it('two admins demoting each other at once leave one admin', async () => {
@@ -96,7 +149,9 @@ describe('members and invitations', () => {
         agentA.patch(`/api/organisation/members/${b._id}`).send({ roles: ['purchaser'] }),
         agentB.patch(`/api/organisation/members/${a._id}`).send({ roles: ['purchaser'] }),
       ]);
-      expect(await UserModel.countDocuments({ organisationId: organisation._id, roles: 'admin' })).toBeGreaterThanOrEqual(1);
+      expect(
+        await UserModel.countDocuments({ organisationId: organisation._id, roles: 'admin' }),
+      ).toBeGreaterThanOrEqual(1);
     }
   });
 
@@ -110,7 +165,10 @@ describe('members and invitations', () => {
     const agent = await agentFor(t.app, admin);
     const foreign = await agent.delete(`/api/organisation/members/${stranger._id}`).expect(404);
     expect(foreign.body.error.code).toBe('NOT_FOUND');
-    await agent.patch(`/api/organisation/members/${stranger._id}`).send({ roles: ['staff'] }).expect(404);
+    await agent
+      .patch(`/api/organisation/members/${stranger._id}`)
+      .send({ roles: ['staff'] })
+      .expect(404);
 
     await agent.delete(`/api/organisation/members/${staff._id}`).expect(204);
     await staffAgent.get('/api/me').expect(401);
@@ -122,7 +180,8 @@ describe('Dinkop verification', () => {
   it('lists pending organisations oldest first with cursor pages, and verifies one', async () => {
     const { user: dinkopAdmin } = await createUser({ kind: 'dinkop', roles: ['admin'] });
     const created = [];
-    for (let i = 0; i < 5; i++) created.push((await createUser({ kind: i % 2 ? 'umkm' : 'buyer' })).organisation);
+    for (let i = 0; i < 5; i++)
+      created.push((await createUser({ kind: i % 2 ? 'umkm' : 'buyer' })).organisation);
     const agent = await agentFor(t.app, dinkopAdmin);
 
     const ids: string[] = [];
@@ -139,13 +198,18 @@ describe('Dinkop verification', () => {
     expect(ids).toEqual(expect.arrayContaining(created.map((o) => String(o._id))));
     expect(new Set(ids).size).toBe(ids.length);
 
-    const umkmOnly = await agent.get('/api/dinkop/organisations').query({ kind: 'umkm', limit: 100 }).expect(200);
+    const umkmOnly = await agent
+      .get('/api/dinkop/organisations')
+      .query({ kind: 'umkm', limit: 100 })
+      .expect(200);
     expect(umkmOnly.body.items.every((o: { kind: string }) => o.kind === 'umkm')).toBe(true);
     await agent.get('/api/dinkop/organisations').query({ limit: 101 }).expect(400);
     await agent.get('/api/dinkop/organisations').query({ cursor: 'bukan-kursor' }).expect(400);
 
     const target = created[0]!;
-    const verified = ZOrganisation.parse((await agent.post(`/api/dinkop/organisations/${target._id}/verify`).expect(200)).body);
+    const verified = ZOrganisation.parse(
+      (await agent.post(`/api/dinkop/organisations/${target._id}/verify`).expect(200)).body,
+    );
     expect(verified.status).toBe('verified');
     expect(verified.verifiedAt).not.toBeNull();
     const twice = await agent.post(`/api/dinkop/organisations/${target._id}/verify`).expect(409);
@@ -156,7 +220,10 @@ describe('Dinkop verification', () => {
     const { user: dinkopAdmin } = await createUser({ kind: 'dinkop', roles: ['admin'] });
     const { user: owner, organisation } = await createUser({ kind: 'umkm' });
     const agent = await agentFor(t.app, dinkopAdmin);
-    const short = await agent.post(`/api/dinkop/organisations/${organisation._id}/reject`).send({ reason: 'kurang' }).expect(400);
+    const short = await agent
+      .post(`/api/dinkop/organisations/${organisation._id}/reject`)
+      .send({ reason: 'kurang' })
+      .expect(400);
     expect(short.body.error.code).toBe('VALIDATION_FAILED');
     const reason = 'Alamat usaha tidak dapat ditemukan saat kunjungan lapangan.';
     await agent.post(`/api/dinkop/organisations/${organisation._id}/reject`).send({ reason }).expect(200);
@@ -180,9 +247,15 @@ describe('Dinkop verification', () => {
     await curatorAgent.post(`/api/dinkop/organisations/${organisation._id}/verify`).expect(403);
 
     const buyerAgent = await agentFor(t.app, buyer);
-    expect((await buyerAgent.get('/api/me').expect(200)).body.organisation.status).toBe('pending_verification');
+    expect((await buyerAgent.get('/api/me').expect(200)).body.organisation.status).toBe(
+      'pending_verification',
+    );
     const { user: admin } = await createUser({ kind: 'dinkop', roles: ['admin'] });
-    await (await agentFor(t.app, admin)).post(`/api/dinkop/organisations/${organisation._id}/verify`).expect(200);
+    await (
+      await agentFor(t.app, admin)
+    )
+      .post(`/api/dinkop/organisations/${organisation._id}/verify`)
+      .expect(200);
     // The same session sees the new status at once: actors are resolved per request.
     expect((await buyerAgent.get('/api/me').expect(200)).body.organisation.status).toBe('verified');
   });

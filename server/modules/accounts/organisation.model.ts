@@ -1,5 +1,9 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
-import { BUYER_TYPES, ORGANISATION_KINDS, ORGANISATION_STATUSES } from '../../../shared/contracts/organisations';
+import {
+  BUYER_TYPES,
+  ORGANISATION_KINDS,
+  ORGANISATION_STATUSES,
+} from '../../../shared/contracts/organisations';
 
 const namedRegion = { code: { type: String, required: true }, name: { type: String, required: true } };
 

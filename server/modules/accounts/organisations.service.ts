@@ -66,7 +66,9 @@ export async function updateOrganisation(
 
 // --- members ---
 
-export async function listMembers(actor: Actor): Promise<{ members: UserDoc[]; invitations: InvitationDoc[] }> {
+export async function listMembers(
+  actor: Actor,
+): Promise<{ members: UserDoc[]; invitations: InvitationDoc[] }> {
   const [members, invitations] = await Promise.all([
     UserModel.find({ organisationId: actor.organisationId }).sort({ createdAt: 1 }).lean<UserDoc[]>(),
     InvitationModel.find({
@@ -100,7 +102,11 @@ export async function inviteMember(
     });
   }
   // Inviting the same person again replaces the earlier link rather than leaving two valid ones.
-  await InvitationModel.deleteMany({ organisationId: actor.organisationId, email: input.email, acceptedAt: null });
+  await InvitationModel.deleteMany({
+    organisationId: actor.organisationId,
+    email: input.email,
+    acceptedAt: null,
+  });
   const token = newToken();
   const invitation = await InvitationModel.create({
     organisationId: actor.organisationId,
@@ -124,7 +130,10 @@ export async function cancelInvitation(actor: Actor, invitationId: string): Prom
 }
 
 const lastAdmin = () =>
-  new AppError('LAST_ADMIN', 'Organisasi harus punya minimal satu admin. Jadikan anggota lain admin terlebih dahulu.');
+  new AppError(
+    'LAST_ADMIN',
+    'Organisasi harus punya minimal satu admin. Jadikan anggota lain admin terlebih dahulu.',
+  );
 
 async function countAdmins(organisationId: string, adminRole: TRole): Promise<number> {
   return UserModel.countDocuments({ organisationId, roles: adminRole });
@@ -138,7 +147,10 @@ async function countAdmins(organisationId: string, adminRole: TRole): Promise<nu
 export async function changeMemberRoles(actor: Actor, userId: string, roles: TRole[]): Promise<UserDoc> {
   assertRolesFit(actor, roles);
   const adminRole = ADMIN_ROLE[actor.organisationKind];
-  const before = await UserModel.findOne({ _id: userId, organisationId: actor.organisationId }).lean<UserDoc>();
+  const before = await UserModel.findOne({
+    _id: userId,
+    organisationId: actor.organisationId,
+  }).lean<UserDoc>();
   if (!before) throw notFound('Anggota');
   const demotes = before.roles.includes(adminRole) && !roles.includes(adminRole);
   if (demotes && (await countAdmins(actor.organisationId, adminRole)) <= 1) throw lastAdmin();
@@ -149,7 +161,10 @@ export async function changeMemberRoles(actor: Actor, userId: string, roles: TRo
   ).lean<UserDoc>();
   if (!updated) throw notFound('Anggota');
   if (demotes && (await countAdmins(actor.organisationId, adminRole)) === 0) {
-    await UserModel.updateOne({ _id: userId, organisationId: actor.organisationId }, { $set: { roles: before.roles } });
+    await UserModel.updateOne(
+      { _id: userId, organisationId: actor.organisationId },
+      { $set: { roles: before.roles } },
+    );
     throw lastAdmin();
   }
   return updated;
@@ -157,7 +172,10 @@ export async function changeMemberRoles(actor: Actor, userId: string, roles: TRo
 
 export async function removeMember(actor: Actor, userId: string): Promise<void> {
   const adminRole = ADMIN_ROLE[actor.organisationKind];
-  const member = await UserModel.findOne({ _id: userId, organisationId: actor.organisationId }).lean<UserDoc>();
+  const member = await UserModel.findOne({
+    _id: userId,
+    organisationId: actor.organisationId,
+  }).lean<UserDoc>();
   if (!member) throw notFound('Anggota');
   const isAdmin = member.roles.includes(adminRole);
   if (isAdmin && (await countAdmins(actor.organisationId, adminRole)) <= 1) throw lastAdmin();
@@ -177,15 +195,19 @@ interface Cursor {
 }
 
 function encodeCursor(org: OrganisationDoc & { createdAt: Date }): string {
-  return Buffer.from(JSON.stringify({ createdAt: org.createdAt.toISOString(), id: String(org._id) })).toString(
-    'base64url',
-  );
+  return Buffer.from(
+    JSON.stringify({ createdAt: org.createdAt.toISOString(), id: String(org._id) }),
+  ).toString('base64url');
 }
 
 function decodeCursor(cursor: string): Cursor {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<Cursor>;
-    if (typeof parsed.createdAt === 'string' && typeof parsed.id === 'string' && /^[a-f0-9]{24}$/.test(parsed.id)) {
+    if (
+      typeof parsed.createdAt === 'string' &&
+      typeof parsed.id === 'string' &&
+      /^[a-f0-9]{24}$/.test(parsed.id)
+    ) {
       return { createdAt: parsed.createdAt, id: parsed.id };
     }
   } catch {
@@ -288,7 +310,9 @@ export async function createDinkopAccount(input: {
       })
     ).toObject();
   }
-  const existing = await UserModel.findOne({ email: input.email }).setOptions({ crossTenant: true }).lean<UserDoc>();
+  const existing = await UserModel.findOne({ email: input.email })
+    .setOptions({ crossTenant: true })
+    .lean<UserDoc>();
   if (existing) {
     if (String(existing.organisationId) !== String(organisation._id)) {
       throw new AppError('EMAIL_TAKEN', `${input.email} already belongs to another organisation`);
@@ -308,7 +332,10 @@ export async function createDinkopAccount(input: {
 
 /** Expired, never-accepted invitations are clutter in the members page and in the index. */
 export async function purgeExpiredInvitations(now = new Date()): Promise<number> {
-  const result = await InvitationModel.deleteMany({ acceptedAt: null, expiresAt: trusted({ $lte: now }) }).setOptions({
+  const result = await InvitationModel.deleteMany({
+    acceptedAt: null,
+    expiresAt: trusted({ $lte: now }),
+  }).setOptions({
     crossTenant: true,
   });
   return result.deletedCount;

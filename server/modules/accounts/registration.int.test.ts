@@ -31,7 +31,11 @@ describe('registration', () => {
     const body = registrationBody({ kind: 'buyer' });
     const res = await request(t.app).post('/api/registrations').send(body).expect(201);
     const me = ZMeResponse.parse(res.body);
-    expect(me.organisation).toMatchObject({ kind: 'buyer', buyerType: 'koperasi_karyawan', status: 'pending_verification' });
+    expect(me.organisation).toMatchObject({
+      kind: 'buyer',
+      buyerType: 'koperasi_karyawan',
+      status: 'pending_verification',
+    });
     expect(me.user.roles).toEqual(['admin', 'purchaser', 'approver', 'finance']);
     expect(me.user.phone).toBe('+6281298765432');
 
@@ -41,7 +45,10 @@ describe('registration', () => {
     const again = await request(t.app).get('/api/me').set('Cookie', cookie.split(';')[0]!).expect(200);
     expect(again.body.user.email).toBe(body.account.email);
 
-    const organisation = await request(t.app).get('/api/organisation').set('Cookie', cookie.split(';')[0]!).expect(200);
+    const organisation = await request(t.app)
+      .get('/api/organisation')
+      .set('Cookie', cookie.split(';')[0]!)
+      .expect(200);
     expect(organisation.body.address).toMatchObject({
       province: { code: '32', name: 'Jawa Barat' },
       regency: { code: '32.15', name: 'Kabupaten Karawang' },
@@ -51,7 +58,10 @@ describe('registration', () => {
   });
 
   it('creates a UMKM with its owner', async () => {
-    const res = await request(t.app).post('/api/registrations').send(registrationBody({ kind: 'umkm' })).expect(201);
+    const res = await request(t.app)
+      .post('/api/registrations')
+      .send(registrationBody({ kind: 'umkm' }))
+      .expect(201);
     expect(res.body.organisation.kind).toBe('umkm');
     expect(res.body.organisation.buyerType).toBeNull();
     expect(res.body.user.roles).toEqual(['owner']);
@@ -60,7 +70,9 @@ describe('registration', () => {
   it('stores the password only as an argon2id hash and the session only as a token hash', async () => {
     const body = registrationBody();
     const res = await request(t.app).post('/api/registrations').send(body).expect(201);
-    const user = await UserModel.findOne({ email: body.account.email }).setOptions({ crossTenant: true }).lean();
+    const user = await UserModel.findOne({ email: body.account.email })
+      .setOptions({ crossTenant: true })
+      .lean();
     expect(user!.passwordHash).toMatch(/^\$argon2id\$/);
     const token = sessionCookie(res).split(';')[0]!.split('=')[1]!;
     expect(await SessionModel.exists({ _id: token })).toBeNull();
@@ -85,7 +97,9 @@ describe('registration', () => {
       request(t.app).post('/api/registrations').send(twin),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
-    expect(await UserModel.countDocuments({ email: body.account.email }).setOptions({ crossTenant: true })).toBe(1);
+    expect(
+      await UserModel.countDocuments({ email: body.account.email }).setOptions({ crossTenant: true }),
+    ).toBe(1);
     const orphans = await OrganisationModel.countDocuments({
       name: trusted({ $in: [body.organisation.name, twin.organisation.name] }),
     });
@@ -96,7 +110,10 @@ describe('registration', () => {
     ['a short password', 'pendek1', 'Kata sandi minimal 10 karakter'],
     ['a password without digits', 'hanyahurufsaja', 'Kata sandi harus berisi huruf dan angka'],
   ])('refuses %s with the rule spelled out', async (_label, password, message) => {
-    const res = await request(t.app).post('/api/registrations').send(registrationBody({ password })).expect(400);
+    const res = await request(t.app)
+      .post('/api/registrations')
+      .send(registrationBody({ password }))
+      .expect(400);
     const error = errorOf(res);
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.details).toEqual({ issues: [{ path: ['account', 'password'], message }] });
@@ -145,13 +162,19 @@ describe('sign-in', () => {
   });
 
   it('signs in with e-mail in any case and returns who is signed in', async () => {
-    const res = await request(t.app).post('/api/auth/sign-in').send({ email: email.toUpperCase(), password: PASSWORD }).expect(200);
+    const res = await request(t.app)
+      .post('/api/auth/sign-in')
+      .send({ email: email.toUpperCase(), password: PASSWORD })
+      .expect(200);
     expect(ZMeResponse.parse(res.body).user.email).toBe(email);
     expect(sessionCookie(res)).toBeTruthy();
   });
 
   it('gives the same answer for a wrong password and an unknown e-mail', async () => {
-    const wrong = await request(t.app).post('/api/auth/sign-in').send({ email, password: 'salah-sekali-123' }).expect(401);
+    const wrong = await request(t.app)
+      .post('/api/auth/sign-in')
+      .send({ email, password: 'salah-sekali-123' })
+      .expect(401);
     const unknown = await request(t.app)
       .post('/api/auth/sign-in')
       .send({ email: 'tidak-ada@contoh.id', password: 'salah-sekali-123' })
@@ -161,7 +184,10 @@ describe('sign-in', () => {
   });
 
   it('rejects MongoDB operators in place of values', async () => {
-    for (const injected of [{ email: { $gt: '' }, password: PASSWORD }, { email, password: { $ne: null } }]) {
+    for (const injected of [
+      { email: { $gt: '' }, password: PASSWORD },
+      { email, password: { $ne: null } },
+    ]) {
       const res = await request(t.app).post('/api/auth/sign-in').send(injected).expect(400);
       expect(errorOf(res).code).toBe('VALIDATION_FAILED');
     }
@@ -172,21 +198,35 @@ describe('sign-in', () => {
     await request(t.app).post('/api/registrations').send(body).expect(201);
     const attempts = await Promise.all(
       Array.from({ length: t.config.LOGIN_LOCKOUT_THRESHOLD }, () =>
-        request(t.app).post('/api/auth/sign-in').send({ email: body.account.email, password: 'salah-sekali-123' }),
+        request(t.app)
+          .post('/api/auth/sign-in')
+          .send({ email: body.account.email, password: 'salah-sekali-123' }),
       ),
     );
     expect(attempts.every((r) => r.status === 401)).toBe(true);
-    const locked = await request(t.app).post('/api/auth/sign-in').send({ email: body.account.email, password: PASSWORD }).expect(423);
+    const locked = await request(t.app)
+      .post('/api/auth/sign-in')
+      .send({ email: body.account.email, password: PASSWORD })
+      .expect(423);
     expect(errorOf(locked).code).toBe('ACCOUNT_LOCKED');
 
-    await UserModel.updateOne({ email: body.account.email }, { $set: { lockedUntil: new Date(Date.now() - 1000) } }).setOptions({
+    await UserModel.updateOne(
+      { email: body.account.email },
+      { $set: { lockedUntil: new Date(Date.now() - 1000) } },
+    ).setOptions({
       crossTenant: true,
     });
-    await request(t.app).post('/api/auth/sign-in').send({ email: body.account.email, password: PASSWORD }).expect(200);
+    await request(t.app)
+      .post('/api/auth/sign-in')
+      .send({ email: body.account.email, password: PASSWORD })
+      .expect(200);
   });
 
   it('signs out: the cookie no longer works', async () => {
-    const res = await request(t.app).post('/api/auth/sign-in').send({ email, password: PASSWORD }).expect(200);
+    const res = await request(t.app)
+      .post('/api/auth/sign-in')
+      .send({ email, password: PASSWORD })
+      .expect(200);
     const cookie = sessionCookie(res).split(';')[0]!;
     await request(t.app).post('/api/auth/sign-out').set('Cookie', cookie).expect(204);
     const after = await request(t.app).get('/api/me').set('Cookie', cookie).expect(401);
@@ -196,7 +236,11 @@ describe('sign-in', () => {
   it('changing the password ends every other session and keeps this device signed in', async () => {
     const body = registrationBody();
     await request(t.app).post('/api/registrations').send(body).expect(201);
-    const signIn = () => request(t.app).post('/api/auth/sign-in').send({ email: body.account.email, password: PASSWORD }).expect(200);
+    const signIn = () =>
+      request(t.app)
+        .post('/api/auth/sign-in')
+        .send({ email: body.account.email, password: PASSWORD })
+        .expect(200);
     const laptop = sessionCookie(await signIn()).split(';')[0]!;
     const phone = sessionCookie(await signIn()).split(';')[0]!;
 
@@ -222,14 +266,27 @@ describe('sign-in', () => {
     await request(t.app).get('/api/me').set('Cookie', laptop).expect(401);
     await request(t.app).get('/api/me').set('Cookie', phone).expect(401);
     await request(t.app).get('/api/me').set('Cookie', fresh).expect(200);
-    await request(t.app).post('/api/auth/sign-in').send({ email: body.account.email, password: PASSWORD }).expect(401);
-    await request(t.app).post('/api/auth/sign-in').send({ email: body.account.email, password: 'kata-sandi-baru-2026' }).expect(200);
+    await request(t.app)
+      .post('/api/auth/sign-in')
+      .send({ email: body.account.email, password: PASSWORD })
+      .expect(401);
+    await request(t.app)
+      .post('/api/auth/sign-in')
+      .send({ email: body.account.email, password: 'kata-sandi-baru-2026' })
+      .expect(200);
   });
 
   it('updates own name, phone and language', async () => {
-    const res = await request(t.app).post('/api/auth/sign-in').send({ email, password: PASSWORD }).expect(200);
+    const res = await request(t.app)
+      .post('/api/auth/sign-in')
+      .send({ email, password: PASSWORD })
+      .expect(200);
     const cookie = sessionCookie(res).split(';')[0]!;
-    const updated = await request(t.app).patch('/api/me').set('Cookie', cookie).send({ locale: 'en', phone: '+62 812-1111-2222' }).expect(200);
+    const updated = await request(t.app)
+      .patch('/api/me')
+      .set('Cookie', cookie)
+      .send({ locale: 'en', phone: '+62 812-1111-2222' })
+      .expect(200);
     expect(updated.body.user).toMatchObject({ locale: 'en', phone: '+6281211112222' });
     const empty = await request(t.app).patch('/api/me').set('Cookie', cookie).send({}).expect(400);
     expect(errorOf(empty).code).toBe('VALIDATION_FAILED');

@@ -17,14 +17,22 @@ export function setSessionCookie(res: Response, session: IssuedSession, settings
 }
 
 export function clearSessionCookie(res: Response, settings: AccountsSettings): void {
-  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: settings.cookieSecure, path: '/' });
+  res.clearCookie(SESSION_COOKIE, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: settings.cookieSecure,
+    path: '/',
+  });
 }
 
 /** Puts the caller (or null) on `req.actor` for the route guard; a dead cookie is simply anonymous. */
 export function authenticate(settings: AccountsSettings): RequestHandler {
   return async (req, _res, next) => {
     const token: unknown = req.cookies?.[SESSION_COOKIE];
-    req.actor = typeof token === 'string' && token.length <= 100 ? await resolveActor(token, settings.sessionTtlHours) : null;
+    req.actor =
+      typeof token === 'string' && token.length <= 100
+        ? await resolveActor(token, settings.sessionTtlHours)
+        : null;
     next();
   };
 }

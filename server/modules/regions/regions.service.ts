@@ -35,7 +35,10 @@ function parseCsvLine(line: string): string[] {
 }
 
 async function* readRegions(file: string, level: TRegion['level']): AsyncGenerator<RegionDoc> {
-  const lines = createInterface({ input: createReadStream(path.join(DATASET_DIR, file)), crlfDelay: Infinity });
+  const lines = createInterface({
+    input: createReadStream(path.join(DATASET_DIR, file)),
+    crlfDelay: Infinity,
+  });
   let header = true;
   for await (const line of lines) {
     if (header || line.trim() === '') {
@@ -103,16 +106,25 @@ function invalidAddress(at: readonly string[], field: string, message: string): 
  * Checks the codes against the dataset and fills in the names; the kecamatan decides the rest.
  * `at` is where the address sits in the request body, so the error lands under the right field.
  */
-export async function resolveAddress(input: TAddressInput, at: readonly string[] = ['address']): Promise<TAddress> {
+export async function resolveAddress(
+  input: TAddressInput,
+  at: readonly string[] = ['address'],
+): Promise<TAddress> {
   const regencyCode = input.districtCode.slice(0, 5);
   const provinceCode = input.districtCode.slice(0, 2);
-  const codes = [provinceCode, regencyCode, input.districtCode, ...(input.villageCode ? [input.villageCode] : [])];
+  const codes = [
+    provinceCode,
+    regencyCode,
+    input.districtCode,
+    ...(input.villageCode ? [input.villageCode] : []),
+  ];
   const found = await RegionModel.find({ _id: trusted({ $in: codes }) }).lean<RegionDoc[]>();
   const byCode = new Map(found.map((region) => [region._id, region]));
   const province = byCode.get(provinceCode);
   const regency = byCode.get(regencyCode);
   const district = byCode.get(input.districtCode);
-  if (!province || !regency || !district) throw invalidAddress(at, 'districtCode', 'Kecamatan tidak dikenal.');
+  if (!province || !regency || !district)
+    throw invalidAddress(at, 'districtCode', 'Kecamatan tidak dikenal.');
   let village: RegionDoc | null = null;
   if (input.villageCode) {
     village = byCode.get(input.villageCode) ?? null;

@@ -38,7 +38,10 @@ describe('error mapping', () => {
 
   it('answers a bug with a generic 500 that hides the internals, and logs them', async () => {
     const lines: string[] = [];
-    const logger = pino({}, new Writable({ write: (chunk, _e, done) => (lines.push(String(chunk)), done()) }));
+    const logger = pino(
+      {},
+      new Writable({ write: (chunk, _e, done) => (lines.push(String(chunk)), done()) }),
+    );
     const app = express();
     app.use(pinoHttp({ logger }));
     app.get('/bug', () => {

@@ -40,8 +40,10 @@ function fromBodyParser(error: { type?: unknown }): AppError | null {
 
 export function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
-  if (error instanceof ZodError) return new AppError('VALIDATION_FAILED', 'Data tidak valid.', zodIssues(error));
-  if (error && typeof error === 'object' && 'type' in error) return fromBodyParser(error as { type?: unknown });
+  if (error instanceof ZodError)
+    return new AppError('VALIDATION_FAILED', 'Data tidak valid.', zodIssues(error));
+  if (error && typeof error === 'object' && 'type' in error)
+    return fromBodyParser(error as { type?: unknown });
   return null;
 }
 

@@ -65,6 +65,9 @@ export function createRateLimiters(redis: Redis, settings: LimitSettings) {
     });
   return {
     api: limiter('api', 60_000, settings.apiPerMinute),
-    tiers: { auth: limiter('auth', 15 * 60_000, settings.authPer15Minutes) } satisfies Record<RateLimitTier, RequestHandler>,
+    tiers: { auth: limiter('auth', 15 * 60_000, settings.authPer15Minutes) } satisfies Record<
+      RateLimitTier,
+      RequestHandler
+    >,
   };
 }

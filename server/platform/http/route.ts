@@ -27,7 +27,9 @@ export type Access =
   | { kind: 'signed-in'; organisationKinds?: readonly TOrganisationKind[]; roles?: readonly TRole[] };
 
 export const anyone = { kind: 'public' } as const;
-export function signedIn(rule: { organisationKinds?: readonly TOrganisationKind[]; roles?: readonly TRole[] } = {}) {
+export function signedIn(
+  rule: { organisationKinds?: readonly TOrganisationKind[]; roles?: readonly TRole[] } = {},
+) {
   return { kind: 'signed-in', ...rule } as const;
 }
 
@@ -99,7 +101,8 @@ function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.output<
 const noFields = z.strictObject({});
 
 function readBody(route: AnyRoute, req: Request): unknown {
-  const hasBody = req.body !== undefined && !(typeof req.body === 'object' && Object.keys(req.body).length === 0);
+  const hasBody =
+    req.body !== undefined && !(typeof req.body === 'object' && Object.keys(req.body).length === 0);
   if (!route.body) {
     if (hasBody) throw new AppError('VALIDATION_FAILED', 'Permintaan ini tidak menerima data.');
     return undefined;

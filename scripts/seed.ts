@@ -1,0 +1,109 @@
+/**
+ * Demo data for Karawang: Dinkop with admin/curator/analyst, a dozen UMKM, buyers of several kinds.
+ * Goes through the modules' own functions (the same paths registration and verification use) and is
+ * idempotent: a second run finds every account by e-mail and adds nothing.
+ */
+import { fakerID_ID as faker } from '@faker-js/faker';
+import { AppError } from '../server/platform/http/errors';
+import { connectMongo, disconnectMongo } from '../server/platform/db';
+import {
+  actorForUser,
+  createDinkopAccount,
+  createOrganisationWithFirstUser,
+  rejectOrganisation,
+  verifyOrganisation,
+} from '../server/modules/accounts';
+import { loadRegions } from '../server/modules/regions';
+import { BUYERS, DEMO_PASSWORD, DINKOP, UMKM, buyerEmailFor, emailFor } from './demo-data';
+
+/** Who to sign in as, for the demo's banner. */
+export function demoLogins() {
+  return [
+    { who: 'Dinkop admin', email: DINKOP.users[0]!.email },
+    { who: 'Dinkop curator', email: DINKOP.users[1]!.email },
+    { who: 'Dinkop analyst', email: DINKOP.users[2]!.email },
+    { who: 'Koperasi buyer', email: buyerEmailFor(BUYERS[0]!.slug) },
+    { who: 'Hotel buyer', email: buyerEmailFor(BUYERS[2]!.slug) },
+    { who: 'UMKM owner', email: emailFor(UMKM[0]!.slug) },
+    { who: 'UMKM (rejected)', email: emailFor(UMKM.at(-1)!.slug) },
+  ];
+}
+
+export async function seed(log: (line: string) => void = console.log) {
+  faker.seed(2026);
+  const started = Date.now();
+  const { upserted } = await loadRegions();
+  log(`regions: ${upserted} loaded (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+
+  let dinkopAdminId;
+  for (const user of DINKOP.users) {
+    const result = await createDinkopAccount({
+      organisationName: DINKOP.name,
+      email: user.email,
+      name: user.name,
+      password: DEMO_PASSWORD,
+      roles: [...user.roles],
+    });
+    if (user.roles[0] === 'admin') dinkopAdminId = result.userId;
+  }
+  const dinkopAdmin = await actorForUser(dinkopAdminId!);
+  if (!dinkopAdmin) throw new Error('Dinkop admin missing after seeding');
+
+  let created = 0;
+  const all = [
+    ...UMKM.map((org) => ({ ...org, kind: 'umkm' as const, email: emailFor(org.slug) })),
+    ...BUYERS.map((org) => ({ ...org, kind: 'buyer' as const, email: buyerEmailFor(org.slug) })),
+  ];
+  for (const org of all) {
+    const person = faker.person.fullName();
+    const phone = `0812${faker.string.numeric(8)}`;
+    const organisation = {
+      name: org.name,
+      // Karawang landlines: area code 0267.
+      phone: `0267${faker.string.numeric({ length: 6, exclude: ['0'] })}`,
+      address: { street: org.street, districtCode: org.districtCode },
+    };
+    const account = { name: person, email: org.email, phone, password: DEMO_PASSWORD };
+    try {
+      const { organisation: saved } =
+        org.kind === 'buyer'
+          ? await createOrganisationWithFirstUser({
+              kind: 'buyer',
+              organisation: { ...organisation, buyerType: 'buyerType' in org ? org.buyerType : 'company' },
+              account,
+            })
+          : await createOrganisationWithFirstUser({ kind: 'umkm', organisation, account });
+      created++;
+      if (org.status === 'verified') await verifyOrganisation(String(saved._id), dinkopAdmin);
+      if (org.status === 'rejected')
+        await rejectOrganisation(String(saved._id), dinkopAdmin, org.rejectionReason ?? '');
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'EMAIL_TAKEN') continue;
+      throw error;
+    }
+  }
+  log(`organisations: ${created} created, ${all.length - created} already there`);
+  return { created };
+}
+
+if (require.main === module) {
+  const uri = process.env.MONGODB_URI;
+  if (!uri) {
+    console.error(
+      'MONGODB_URI is not set. Run `npm run demo` (it seeds), or set MONGODB_URI to seed a database of your own.',
+    );
+    process.exit(1);
+  }
+  connectMongo(uri)
+    .then(() => seed())
+    .then(async () => {
+      // One machine-readable line for `npm run demo`, which prints it once the app is up.
+      console.log(`DEMO_LOGINS=${JSON.stringify({ password: DEMO_PASSWORD, logins: demoLogins() })}`);
+      await disconnectMongo();
+    })
+    .catch(async (error: unknown) => {
+      console.error(error);
+      await disconnectMongo();
+      process.exit(1);
+    });
+}

@@ -1,0 +1,81 @@
+import { Queue, QueueEvents, Worker } from 'bullmq';
+import { Types } from 'mongoose';
+import { QUEUES } from '../shared/jobs';
+import { createWorkerRedis } from '../server/platform/redis';
+import { SessionModel } from '../server/modules/accounts/session.model';
+import { InvitationModel } from '../server/modules/accounts/invitation.model';
+import { createUser } from '../test/factories';
+import { startTestApp, testServiceUrls, type TestApp } from '../test/helpers/app';
+import { processMaintenance } from './processors/maintenance';
+import { scheduleRepeatableJobs } from './schedule';
+
+let t: TestApp;
+const connection = () => createWorkerRedis(testServiceUrls().redis);
+let prefix: string;
+beforeAll(async () => {
+  t = await startTestApp();
+  prefix = `${t.config.REDIS_KEY_PREFIX}bull`;
+});
+afterAll(() => t.close());
+
+it('purges expired sessions and invitations through a real BullMQ worker, keeping live ones', async () => {
+  const { user, organisation } = await createUser();
+  const past = new Date(Date.now() - 60_000);
+  const future = new Date(Date.now() + 3_600_000);
+  const session = (id: string, expiresAt: Date) => ({
+    _id: id,
+    userId: user._id,
+    organisationId: organisation._id,
+    expiresAt,
+    lastSeenAt: past,
+  });
+  await SessionModel.create([session('expired', past), session('live', future)]);
+  const invitation = (tokenHash: string, expiresAt: Date) => ({
+    organisationId: organisation._id,
+    email: `${tokenHash}@contoh.id`,
+    roles: ['purchaser' as const],
+    tokenHash,
+    invitedByUserId: new Types.ObjectId(),
+    invitedByName: 'Admin',
+    expiresAt,
+  });
+  await InvitationModel.create([invitation('old', past), invitation('new', future)]);
+
+  const [producer, consumer, events] = [connection(), connection(), connection()];
+  const queue = new Queue(QUEUES.maintenance, { connection: producer, prefix });
+  const queueEvents = new QueueEvents(QUEUES.maintenance, { connection: events, prefix });
+  const worker = new Worker(QUEUES.maintenance, processMaintenance, { connection: consumer, prefix });
+  try {
+    await queueEvents.waitUntilReady();
+    const job = await queue.add('purge-expired', { version: 1 }, { jobId: 'purge-test' });
+    const result = await job.waitUntilFinished(queueEvents, 15_000);
+    expect(result).toEqual({ sessions: 1, invitations: 1 });
+    expect((await SessionModel.find().lean()).map((s) => s._id)).toEqual(['live']);
+    expect(await InvitationModel.countDocuments({ organisationId: organisation._id })).toBe(1);
+
+    const bad = await queue.add('purge-expired', { version: 2 });
+    await expect(bad.waitUntilFinished(queueEvents, 15_000)).rejects.toThrow(/bad payload/);
+    expect(await bad.getState()).toBe('failed');
+  } finally {
+    await worker.close();
+    await queueEvents.close();
+    await queue.close();
+    producer.disconnect();
+    consumer.disconnect();
+    events.disconnect();
+  }
+});
+
+it('schedules the hourly purge once, however many workers start', async () => {
+  const redis = connection();
+  try {
+    await scheduleRepeatableJobs(redis, prefix);
+    await scheduleRepeatableJobs(redis, prefix);
+    const queue = new Queue(QUEUES.maintenance, { connection: redis, prefix });
+    const schedulers = await queue.getJobSchedulers();
+    expect(schedulers.map((s) => [s.key, s.every])).toEqual([['purge-expired-hourly', 3_600_000]]);
+    await queue.close();
+  } finally {
+    redis.disconnect();
+  }
+});
