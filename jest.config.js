@@ -3,7 +3,7 @@
  * (`*.int.test.ts`) and the browser test (`test/e2e`). The services come up once in globalSetup.
  * @type {import('jest').Config}
  */
-const esmOnly = ['@faker-js/faker', 'idn-area-data'];
+const esmOnly = ['@faker-js/faker'];
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/server', '<rootDir>/shared', '<rootDir>/workers', '<rootDir>/test', '<rootDir>/scripts'],
@@ -14,6 +14,7 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   testTimeout: 30000,
   maxWorkers: 2,
 };

@@ -13,7 +13,7 @@ try {
   const { installServices } = await import('./services/index.mjs');
   await installServices({ stripe: true, chromium: true, log });
   log('building the client for the browser test…');
-  await run(bin('vite'), ['build', '--config', 'client/vite.config.ts', '--logLevel', 'warn']);
+  await run(bin('vite'), ['build', '--config', 'client/vite.config.mts', '--logLevel', 'warn']);
   await run(bin('jest'), ['--ci', ...process.argv.slice(2)]);
 } catch (error) {
   log(error instanceof Error ? error.message : String(error));

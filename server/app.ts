@@ -67,11 +67,15 @@ export function apiRoutes(deps: AppDeps): AnyRoute[] {
 export function createApp(deps: AppDeps): { app: Express; routes: AnyRoute[] } {
   const { config, redis, logger } = deps;
   const routes = apiRoutes(deps);
-  const limiters = createRateLimiters(redis, {
-    keyPrefix: config.REDIS_KEY_PREFIX,
-    apiPerMinute: config.RATE_LIMIT_PER_MINUTE,
-    authPer15Minutes: config.AUTH_RATE_LIMIT_PER_15_MIN,
-  });
+  const limiters = createRateLimiters(
+    redis,
+    {
+      keyPrefix: config.REDIS_KEY_PREFIX,
+      apiPerMinute: config.RATE_LIMIT_PER_MINUTE,
+      authPer15Minutes: config.AUTH_RATE_LIMIT_PER_15_MIN,
+    },
+    logger,
+  );
 
   const app = express();
   app.disable('x-powered-by');

@@ -34,7 +34,9 @@ describe('health and readiness', () => {
   it('answers 503 naming Redis when Redis is unreachable, and still serves requests', async () => {
     const deadRedis = createRedis('redis://127.0.0.1:1');
     deadRedis.on('error', () => undefined);
-    const { app } = createApp({ config: t.config, redis: deadRedis, logger: pino({ level: 'silent' }) });
+    const lines: string[] = [];
+    const logger = pino({ level: 'warn' }, new Writable({ write: (chunk, _e, done) => (lines.push(String(chunk)), done()) }));
+    const { app } = createApp({ config: t.config, redis: deadRedis, logger });
     const res = await request(app).get('/readyz').expect(503);
     expect(errorOf(res)).toMatchObject({
       code: 'SERVICE_UNAVAILABLE',
@@ -42,6 +44,9 @@ describe('health and readiness', () => {
     });
     // Rate limiting fails open: losing Redis must not lock every user out.
     await request(app).get('/api/regions').expect(200);
+    await request(app).get('/api/regions').expect(200);
+    // …and says so, once, in the structured log rather than on stderr per request.
+    expect(lines.filter((line) => line.includes('rate limiting paused'))).toHaveLength(1);
     deadRedis.disconnect();
   });
 

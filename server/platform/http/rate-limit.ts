@@ -1,20 +1,26 @@
 import type { RequestHandler } from 'express';
 import { rateLimit, type IncrementResponse, type Options, type Store } from 'express-rate-limit';
 import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import { AppError } from './errors';
 import type { RateLimitTier } from './route';
+
+const WARN_EVERY_MS = 60_000;
 
 /**
  * Fixed-window counter in Redis shared by every API process. Written here rather than taken from
  * rate-limit-redis because that store caches a failed script load forever when Redis is down at boot,
  * so limiting would never come back; this one simply works again once Redis answers.
+ * Without Redis it fails open (nobody is locked out) and says so in the log once a minute.
  */
 export class RedisWindowStore implements Store {
   private windowMs = 60_000;
+  private lastWarnedAt = 0;
 
   constructor(
     private readonly redis: Redis,
     readonly prefix: string,
+    private readonly logger: Pick<Logger, 'warn'>,
   ) {}
 
   init(options: Options): void {
@@ -23,16 +29,30 @@ export class RedisWindowStore implements Store {
 
   async increment(key: string): Promise<IncrementResponse> {
     const redisKey = this.prefix + key;
-    const replies = await this.redis
-      .multi()
-      .incr(redisKey)
-      .pexpire(redisKey, this.windowMs, 'NX')
-      .pttl(redisKey)
-      .exec();
-    if (!replies || replies.some(([error]) => error)) throw new Error('rate limit counter failed');
-    const totalHits = Number(replies[0]?.[1]);
-    const ttl = Number(replies[2]?.[1]);
-    return { totalHits, resetTime: new Date(Date.now() + (ttl > 0 ? ttl : this.windowMs)) };
+    try {
+      const replies = await this.redis
+        .multi()
+        .incr(redisKey)
+        .pexpire(redisKey, this.windowMs, 'NX')
+        .pttl(redisKey)
+        .exec();
+      const failed = replies?.find(([error]) => error)?.[0];
+      if (!replies || failed) throw failed ?? new Error('empty reply');
+      const ttl = Number(replies[2]?.[1]);
+      return {
+        totalHits: Number(replies[0]?.[1]),
+        resetTime: new Date(Date.now() + (ttl > 0 ? ttl : this.windowMs)),
+      };
+    } catch (error) {
+      if (Date.now() - this.lastWarnedAt > WARN_EVERY_MS) {
+        this.lastWarnedAt = Date.now();
+        this.logger.warn(
+          { err: error instanceof Error ? error.message : String(error) },
+          'rate limiting paused: Redis unavailable',
+        );
+      }
+      return { totalHits: 0, resetTime: new Date(Date.now() + this.windowMs) };
+    }
   }
 
   async decrement(key: string): Promise<void> {
@@ -50,14 +70,12 @@ export interface LimitSettings {
   authPer15Minutes: number;
 }
 
-export function createRateLimiters(redis: Redis, settings: LimitSettings) {
+export function createRateLimiters(redis: Redis, settings: LimitSettings, logger: Pick<Logger, 'warn'>) {
   const limiter = (name: string, windowMs: number, limit: number): RequestHandler =>
     rateLimit({
       windowMs,
       limit,
-      store: new RedisWindowStore(redis, `${settings.keyPrefix}rl:${name}:`),
-      // Losing Redis must not lock everybody out; limiting resumes when it returns.
-      passOnStoreError: true,
+      store: new RedisWindowStore(redis, `${settings.keyPrefix}rl:${name}:`, logger),
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       handler: (_req, _res, next) =>

@@ -1,0 +1,104 @@
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import { bin, ensureDependencies, projectRoot } from './run.mjs';
+
+/**
+ * What `demo` and `dev` share: local services, seeding, child processes that all stop together on
+ * Ctrl-C, and a readiness wait. Any child dying on its own takes the whole stack down, loudly.
+ */
+export function createStack(log) {
+  const children = [];
+  let services;
+  let stopping = false;
+
+  async function shutdown(code) {
+    if (stopping) return;
+    stopping = true;
+    log('stopping…');
+    await Promise.all(
+      children
+        .filter((child) => child.exitCode === null && child.signalCode === null)
+        .map((child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')))),
+    );
+    await services?.stop();
+    process.exit(code);
+  }
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  return {
+    shutdown,
+
+    async prepare() {
+      await ensureDependencies(log);
+      const { startServices } = await import('../services/index.mjs');
+      services = await startServices({ profile: 'local', projectRoot, log });
+      return services;
+    },
+
+    spawn(name, command, args, env) {
+      const child = spawn(command, args, { cwd: projectRoot, env, stdio: 'inherit' });
+      child.on('exit', (code, signal) => {
+        if (stopping) return;
+        log(`${name} stopped unexpectedly (${signal ?? `exit ${code}`}); shutting down`);
+        void shutdown(1);
+      });
+      children.push(child);
+      return child;
+    },
+
+    /** Runs the seed, passing its progress through and returning its DEMO_LOGINS line. */
+    async seed(env) {
+      const child = spawn(bin('tsx'), ['scripts/seed.ts'], {
+        cwd: projectRoot,
+        env,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk) => (output += chunk));
+      const code = await new Promise((resolve) => child.on('exit', resolve));
+      const lines = output.split('\n');
+      for (const line of lines.filter((l) => l && !l.startsWith('DEMO_LOGINS='))) log(line);
+      if (code !== 0) throw new Error(`seeding failed (exit ${code})`);
+      return JSON.parse(lines.find((l) => l.startsWith('DEMO_LOGINS=')).slice('DEMO_LOGINS='.length));
+    },
+  };
+}
+
+export async function freePort(preferred) {
+  const tryPort = (port) =>
+    new Promise((resolve) => {
+      const server = net.createServer().once('error', () => resolve(null));
+      server.listen(port, '127.0.0.1', () => {
+        const { port: bound } = server.address();
+        server.close(() => resolve(bound));
+      });
+    });
+  return (await tryPort(preferred)) ?? (await tryPort(0));
+}
+
+export async function waitUntilReady(url, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`the API did not become ready at ${url}/readyz within ${timeoutMs / 1000} s`);
+}
+
+export function printBanner({ url, docsUrl, demo, extra = [] }) {
+  const width = Math.max(...demo.logins.map((l) => l.who.length));
+  console.log(`
+  Pasar UMKM is running:  ${url}
+  API documentation:      ${docsUrl}
+${extra.map((line) => `  ${line}`).join('\n')}
+  Demo logins (password for all: ${demo.password})
+${demo.logins.map((l) => `    ${l.who.padEnd(width)}  ${l.email}`).join('\n')}
+
+  Ctrl-C stops everything.
+`);
+}
