@@ -21,14 +21,15 @@ export function run(command, args, options = {}) {
 }
 
 /**
- * `npm ci` when node_modules is missing or older than the lockfile, so a fresh clone needs no manual step.
- * npm keeps a copy of the lockfile it installed from in node_modules/.package-lock.json.
+ * Installs npm packages when node_modules is missing or older than the lockfile, so a fresh clone needs
+ * no manual step (npm keeps a copy of the lockfile it installed from in node_modules/.package-lock.json).
+ * `npm install`, not `npm ci`: see .ci/run for the npm bug that makes `npm ci` refuse our lockfile.
  */
 export async function ensureDependencies(log = console.error) {
   const installed = path.join(projectRoot, 'node_modules', '.package-lock.json');
   const lock = path.join(projectRoot, 'package-lock.json');
   const fresh = fs.existsSync(installed) && fs.statSync(installed).mtimeMs >= fs.statSync(lock).mtimeMs;
   if (fresh) return;
-  log('installing npm dependencies (npm ci)…');
-  await run('npm', ['ci', '--no-audit', '--no-fund']);
+  log('installing npm dependencies…');
+  await run('npm', ['install', '--no-audit', '--no-fund']);
 }
