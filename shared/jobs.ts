@@ -8,5 +8,3 @@ export const JOBS = {
     'purge-expired': z.strictObject({ version: z.literal(1) }),
   },
 } as const satisfies Record<keyof typeof QUEUES, Record<string, z.ZodType>>;
-
-export type MaintenanceJobName = keyof (typeof JOBS)['maintenance'];

@@ -35,7 +35,10 @@ describe('health and readiness', () => {
     const deadRedis = createRedis('redis://127.0.0.1:1');
     deadRedis.on('error', () => undefined);
     const lines: string[] = [];
-    const logger = pino({ level: 'warn' }, new Writable({ write: (chunk, _e, done) => (lines.push(String(chunk)), done()) }));
+    const logger = pino(
+      { level: 'warn' },
+      new Writable({ write: (chunk, _e, done) => (lines.push(String(chunk)), done()) }),
+    );
     const { app } = createApp({ config: t.config, redis: deadRedis, logger });
     const res = await request(app).get('/readyz').expect(503);
     expect(errorOf(res)).toMatchObject({

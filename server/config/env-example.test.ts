@@ -7,7 +7,10 @@ it('.env.example documents exactly the variables the config schema reads, each w
   const keys = lines.flatMap((line, i) => {
     const match = /^([A-Z][A-Z0-9_]*)=/.exec(line);
     if (!match) return [];
-    expect({ key: match[1], commented: lines[i - 1]?.startsWith('#') }).toEqual({ key: match[1], commented: true });
+    expect({ key: match[1], commented: lines[i - 1]?.startsWith('#') }).toEqual({
+      key: match[1],
+      commented: true,
+    });
     return [match[1]];
   });
   expect(keys.sort()).toEqual(Object.keys(ZConfig.shape).sort());

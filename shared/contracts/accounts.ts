@@ -52,6 +52,7 @@ export const ZInvitationPreview = z.strictObject({
   roles: z.array(ZRole),
   expiresAt: ZIsoDateTime,
 });
+export type TInvitationPreview = z.infer<typeof ZInvitationPreview>;
 export const ZAcceptInvitationRequest = z.strictObject({
   name: ZPersonName,
   phone: ZPhone.optional(),

@@ -60,5 +60,3 @@ export const ZErrorResponse = z.strictObject({
   }),
 });
 export type TErrorResponse = z.infer<typeof ZErrorResponse>;
-
-export const ZEmpty = z.strictObject({});

@@ -7,7 +7,6 @@ export const ZDistrictCode = z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, 'Kode kec
 export const ZVillageCode = z
   .string()
   .regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'Kode desa/kelurahan tidak valid');
-export const ZRegionCode = z.union([ZProvinceCode, ZRegencyCode, ZDistrictCode, ZVillageCode]);
 
 export const REGION_LEVELS = ['province', 'regency', 'district', 'village'] as const;
 export const ZRegionLevel = z.enum(REGION_LEVELS);

@@ -1,4 +1,4 @@
-import { ADMIN_ROLE, type TOrganisationStatus, type TRole } from '../../../shared/contracts/organisations';
+import { ADMIN_ROLE, type TOrganisationStatus } from '../../../shared/contracts/organisations';
 import { AppError } from '../../platform/http/errors';
 import type { Actor } from '../../platform/http/route';
 
@@ -35,7 +35,3 @@ export const VERIFICATION_MOVES: Record<'verify' | 'reject', readonly TOrganisat
   verify: ['pending_verification', 'rejected'],
   reject: ['pending_verification'],
 };
-
-export function hasAdminRole(kind: Actor['organisationKind'], roles: readonly TRole[]): boolean {
-  return roles.includes(ADMIN_ROLE[kind]);
-}

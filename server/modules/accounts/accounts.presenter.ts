@@ -1,4 +1,4 @@
-import type { TMeResponse } from '../../../shared/contracts/accounts';
+import type { TInvitationPreview, TMeResponse } from '../../../shared/contracts/accounts';
 import type { TInvitation, TMember, TOrganisation } from '../../../shared/contracts/organisations';
 import type { InvitationDoc } from './invitation.model';
 import type { OrganisationDoc } from './organisation.model';
@@ -68,5 +68,18 @@ export function presentInvitation(invitation: InvitationDoc): TInvitation {
     invitedBy: invitation.invitedByName,
     expiresAt: invitation.expiresAt.toISOString(),
     createdAt: invitation.createdAt.toISOString(),
+  };
+}
+
+export function presentInvitationPreview(
+  invitation: InvitationDoc,
+  organisation: OrganisationDoc,
+): TInvitationPreview {
+  return {
+    organisationName: organisation.name,
+    organisationKind: organisation.kind,
+    email: invitation.email,
+    roles: [...invitation.roles],
+    expiresAt: invitation.expiresAt.toISOString(),
   };
 }

@@ -25,7 +25,13 @@ import {
 } from '../../../shared/contracts/organisations';
 import { anyone, defineRoute, signedIn, type AnyRoute } from '../../platform/http/route';
 import { assertOrganisationAdmin } from './accounts.policy';
-import { presentInvitation, presentMe, presentMember, presentOrganisation } from './accounts.presenter';
+import {
+  presentInvitation,
+  presentInvitationPreview,
+  presentMe,
+  presentMember,
+  presentOrganisation,
+} from './accounts.presenter';
 import * as accounts from './accounts.service';
 import type { AccountsSettings } from './accounts.settings';
 import * as organisations from './organisations.service';
@@ -133,13 +139,7 @@ export function accountRoutes(settings: AccountsSettings): AnyRoute[] {
       response: ZInvitationPreview,
       handler: async ({ params }) => {
         const { invitation, organisation } = await accounts.previewInvitation(params.token);
-        return {
-          organisationName: organisation.name,
-          organisationKind: organisation.kind,
-          email: invitation.email,
-          roles: [...invitation.roles],
-          expiresAt: invitation.expiresAt.toISOString(),
-        };
+        return presentInvitationPreview(invitation, organisation);
       },
     }),
     defineRoute({

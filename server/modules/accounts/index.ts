@@ -1,7 +1,7 @@
 export { accountRoutes } from './accounts.routes';
 export type { AccountsSettings } from './accounts.settings';
 export { actorFromCookieHeader, authenticate, SESSION_COOKIE } from './session-cookie';
-export { assertCanTrade, canTrade, isOrganisationAdmin } from './accounts.policy';
+export { assertCanTrade, canTrade } from './accounts.policy';
 export { actorForUser, purgeExpiredSessions } from './sessions.service';
 export { createOrganisationWithFirstUser } from './accounts.service';
 export {
