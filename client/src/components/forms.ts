@@ -36,9 +36,16 @@ export function serverFieldErrors(error: unknown): FieldErrors {
   return errors;
 }
 
+/** A text input's wiring to one field: `<TextInput value={name} {...fields.bind('name', setName)} />`. */
+export interface FieldBinding {
+  onChange: (event: { currentTarget: { value: string } }) => void;
+  error: string | undefined;
+}
+
 /**
  * Client-side field errors plus the server's, with the server's dropped as soon as the user edits.
- * `errorOf(key)` is what goes into a Mantine input's `error` prop.
+ * `errorOf(key)` is what goes into a Mantine input's `error` prop; `bind(key, setValue)` gives an input both
+ * its `error` and an `onChange` that stores the value and clears the field's errors.
  */
 export function useFieldErrors() {
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -51,11 +58,21 @@ export function useFieldErrors() {
     setErrors((current) => (key in current ? omit(current, key) : current));
     setServer((current) => (key in current ? omit(current, key) : current));
   }, []);
+  const bind = useCallback(
+    (key: string, setValue: (value: string) => void): FieldBinding => ({
+      onChange: (event) => {
+        setValue(event.currentTarget.value);
+        clear(key);
+      },
+      error: errorOf(key),
+    }),
+    [errorOf, clear],
+  );
   const reset = useCallback(() => {
     setErrors({});
     setServer({});
   }, []);
-  return { errors, setErrors, server, setServer, errorOf, clear, reset };
+  return { errors, setErrors, server, setServer, errorOf, clear, bind, reset };
 }
 
 function omit(record: FieldErrors, key: string): FieldErrors {
@@ -68,7 +85,8 @@ function omit(record: FieldErrors, key: string): FieldErrors {
 export function focusFirstInvalid(form: HTMLFormElement | null): void {
   if (!form) return;
   requestAnimationFrame(() => {
-    const field = form.querySelector<HTMLElement>('[aria-invalid="true"]');
+    // Mantine marks most inputs aria-invalid, but PasswordInput only data-invalid.
+    const field = form.querySelector<HTMLElement>('[aria-invalid="true"], input[data-invalid="true"]');
     field?.focus();
     field?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   });

@@ -23,6 +23,7 @@ import {
 import { ApiError } from '../../api/client';
 import { changePassword, queryKeys, updateMe } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { NewPasswordFields, passwordMismatch } from '../../components/NewPasswordFields';
 import { focusFirstInvalid, serverFieldErrors, useFieldErrors, validate } from '../../components/forms';
 import { setLanguage } from '../../i18n';
 import { RoleBadges } from '../../components/Badges';
@@ -84,11 +85,7 @@ function ProfileForm() {
             autoComplete="name"
             maxLength={120}
             value={name}
-            onChange={(event) => {
-              setName(event.currentTarget.value);
-              fields.clear('name');
-            }}
-            error={fields.errorOf('name')}
+            {...fields.bind('name', setName)}
             data-testid="account-name"
           />
           <TextInput
@@ -97,11 +94,7 @@ function ProfileForm() {
             inputMode="tel"
             autoComplete="tel"
             value={phone}
-            onChange={(event) => {
-              setPhone(event.currentTarget.value);
-              fields.clear('phone');
-            }}
-            error={fields.errorOf('phone')}
+            {...fields.bind('phone', setPhone)}
             data-testid="account-phone"
           />
           <NativeSelect
@@ -156,8 +149,10 @@ function PasswordForm() {
     event.preventDefault();
     const form = event.currentTarget instanceof HTMLFormElement ? event.currentTarget : null;
     const result = validate(ZChangePasswordRequest, { currentPassword, newPassword }, t);
-    const errors = result.ok ? {} : { ...result.errors };
-    if (confirm !== newPassword) errors.newPasswordConfirm = t('validation.passwordMismatch');
+    const errors = {
+      ...(result.ok ? {} : result.errors),
+      ...passwordMismatch('newPasswordConfirm', newPassword, confirm, t),
+    };
     fields.setErrors(errors);
     focusFirstInvalid(form);
     if (result.ok && Object.keys(errors).length === 0) mutation.mutate(result.data);
@@ -182,37 +177,15 @@ function PasswordForm() {
             required
             autoComplete="current-password"
             value={currentPassword}
-            onChange={(event) => {
-              setCurrentPassword(event.currentTarget.value);
-              fields.clear('currentPassword');
-            }}
-            error={fields.errorOf('currentPassword')}
+            {...fields.bind('currentPassword', setCurrentPassword)}
             data-testid="password-current"
           />
-          <PasswordInput
+          <NewPasswordFields
             label={t('account.newPassword')}
-            description={t('account.newPasswordHint')}
-            required
-            autoComplete="new-password"
-            value={newPassword}
-            onChange={(event) => {
-              setNewPassword(event.currentTarget.value);
-              fields.clear('newPassword');
-            }}
-            error={fields.errorOf('newPassword')}
-            data-testid="password-new"
-          />
-          <PasswordInput
-            label={t('account.newPasswordConfirm')}
-            required
-            autoComplete="new-password"
-            value={confirm}
-            onChange={(event) => {
-              setConfirm(event.currentTarget.value);
-              fields.clear('newPasswordConfirm');
-            }}
-            error={fields.errorOf('newPasswordConfirm')}
-            data-testid="password-confirm"
+            confirmLabel={t('account.newPasswordConfirm')}
+            password={{ value: newPassword, ...fields.bind('newPassword', setNewPassword) }}
+            confirm={{ value: confirm, ...fields.bind('newPasswordConfirm', setConfirm) }}
+            testIds={{ password: 'password-new', confirm: 'password-confirm' }}
           />
           {mutation.isError && !wrongCurrent && (
             <ErrorAlert error={mutation.error} showIssues fieldKeys={['currentPassword', 'newPassword']} />

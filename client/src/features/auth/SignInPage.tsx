@@ -56,11 +56,7 @@ export function SignInPage() {
             inputMode="email"
             required
             value={email}
-            onChange={(event) => {
-              setEmail(event.currentTarget.value);
-              fields.clear('email');
-            }}
-            error={fields.errorOf('email')}
+            {...fields.bind('email', setEmail)}
             data-testid="signin-email"
           />
           <PasswordInput
@@ -68,11 +64,7 @@ export function SignInPage() {
             autoComplete="current-password"
             required
             value={password}
-            onChange={(event) => {
-              setPassword(event.currentTarget.value);
-              fields.clear('password');
-            }}
-            error={fields.errorOf('password')}
+            {...fields.bind('password', setPassword)}
             data-testid="signin-password"
           />
           <Button type="submit" loading={mutation.isPending} fullWidth data-testid="signin-submit">

@@ -107,11 +107,7 @@ function RejectModal({ organisation, onClose }: { organisation: TOrganisation; o
             minRows={3}
             maxLength={1000}
             value={reason}
-            onChange={(event) => {
-              setReason(event.currentTarget.value);
-              fields.clear('reason');
-            }}
-            error={fields.errorOf('reason')}
+            {...fields.bind('reason', setReason)}
             data-testid="reject-reason"
             data-autofocus
           />

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Badge, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { RoleBadges } from '../../components/Badges';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { InfoRow } from '../../components/InfoRow';
 import { PageLoader } from '../../components/PageLoader';
+import { NewPasswordFields, passwordMismatch } from '../../components/NewPasswordFields';
 import { focusFirstInvalid, serverFieldErrors, useFieldErrors, validate } from '../../components/forms';
 import { currentLanguage } from '../../i18n';
 import { useStartSession } from '../auth/session';
@@ -82,8 +83,10 @@ export function AcceptInvitationPage() {
     const form = event.currentTarget instanceof HTMLFormElement ? event.currentTarget : null;
     const body = { name, ...(phone.trim() ? { phone } : {}), password };
     const result = validate(ZAcceptInvitationRequest, body, t);
-    const errors = result.ok ? {} : { ...result.errors };
-    if (passwordConfirm !== password) errors.passwordConfirm = t('validation.passwordMismatch');
+    const errors = {
+      ...(result.ok ? {} : result.errors),
+      ...passwordMismatch('passwordConfirm', password, passwordConfirm, t),
+    };
     fields.setErrors(errors);
     focusFirstInvalid(form);
     if (result.ok && Object.keys(errors).length === 0) mutation.mutate(result.data);
@@ -143,11 +146,7 @@ export function AcceptInvitationPage() {
               autoComplete="name"
               maxLength={120}
               value={name}
-              onChange={(event) => {
-                setName(event.currentTarget.value);
-                fields.clear('name');
-              }}
-              error={fields.errorOf('name')}
+              {...fields.bind('name', setName)}
               data-testid="invitation-name"
             />
             <TextInput
@@ -156,37 +155,13 @@ export function AcceptInvitationPage() {
               inputMode="tel"
               autoComplete="tel"
               value={phone}
-              onChange={(event) => {
-                setPhone(event.currentTarget.value);
-                fields.clear('phone');
-              }}
-              error={fields.errorOf('phone')}
+              {...fields.bind('phone', setPhone)}
               data-testid="invitation-phone"
             />
-            <PasswordInput
-              label={t('invitation.password')}
-              description={t('invitation.passwordHint')}
-              required
-              autoComplete="new-password"
-              value={password}
-              onChange={(event) => {
-                setPassword(event.currentTarget.value);
-                fields.clear('password');
-              }}
-              error={fields.errorOf('password')}
-              data-testid="invitation-password"
-            />
-            <PasswordInput
-              label={t('invitation.passwordConfirm')}
-              required
-              autoComplete="new-password"
-              value={passwordConfirm}
-              onChange={(event) => {
-                setPasswordConfirm(event.currentTarget.value);
-                fields.clear('passwordConfirm');
-              }}
-              error={fields.errorOf('passwordConfirm')}
-              data-testid="invitation-password-confirm"
+            <NewPasswordFields
+              password={{ value: password, ...fields.bind('password', setPassword) }}
+              confirm={{ value: passwordConfirm, ...fields.bind('passwordConfirm', setPasswordConfirm) }}
+              testIds={{ password: 'invitation-password', confirm: 'invitation-password-confirm' }}
             />
             {mutation.isError && (
               <ErrorAlert error={mutation.error} showIssues fieldKeys={['name', 'phone', 'password']} />

@@ -173,11 +173,7 @@ function InviteForm() {
             inputMode="email"
             required
             value={email}
-            onChange={(event) => {
-              setEmail(event.currentTarget.value);
-              fields.clear('email');
-            }}
-            error={fields.errorOf('email')}
+            {...fields.bind('email', setEmail)}
             data-testid="invite-email"
           />
           <RolesCheckboxes

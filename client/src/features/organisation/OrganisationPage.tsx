@@ -118,11 +118,7 @@ function OrganisationEditForm({ organisation, onDone }: { organisation: TOrganis
           required
           maxLength={160}
           value={name}
-          onChange={(event) => {
-            setName(event.currentTarget.value);
-            fields.clear('name');
-          }}
-          error={fields.errorOf('name')}
+          {...fields.bind('name', setName)}
           data-testid="organisation-name-input"
         />
         <TextInput
@@ -131,11 +127,7 @@ function OrganisationEditForm({ organisation, onDone }: { organisation: TOrganis
           inputMode="tel"
           required
           value={phone}
-          onChange={(event) => {
-            setPhone(event.currentTarget.value);
-            fields.clear('phone');
-          }}
-          error={fields.errorOf('phone')}
+          {...fields.bind('phone', setPhone)}
           data-testid="organisation-phone-input"
         />
         <AddressFields

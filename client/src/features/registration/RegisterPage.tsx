@@ -7,7 +7,6 @@ import {
   Group,
   NativeSelect,
   Paper,
-  PasswordInput,
   Radio,
   SimpleGrid,
   Stack,
@@ -28,6 +27,7 @@ import {
   type AddressValue,
 } from '../../components/AddressFields';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { NewPasswordFields, passwordMismatch } from '../../components/NewPasswordFields';
 import {
   focusFirstInvalid,
   serverFieldErrors,
@@ -104,14 +104,13 @@ export function RegisterPage() {
     },
   });
 
-  const setOrg = (patch: Partial<OrganisationForm>, key: string) => {
-    setOrganisation((current) => ({ ...current, ...patch }));
-    fields.clear(`organisation.${key}`);
-  };
-  const setAcc = (patch: Partial<AccountForm>, key: string) => {
-    setAccount((current) => ({ ...current, ...patch }));
-    fields.clear(`account.${key}`);
-  };
+  // A text field of either part, under the request-body path of its errors.
+  const bindOrg = (key: 'name' | 'phone') =>
+    fields.bind(`organisation.${key}`, (value) =>
+      setOrganisation((current) => ({ ...current, [key]: value })),
+    );
+  const bindAcc = (key: keyof AccountForm) =>
+    fields.bind(`account.${key}`, (value) => setAccount((current) => ({ ...current, [key]: value })));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -146,13 +145,14 @@ export function RegisterPage() {
             },
           };
     const result = validate(ZRegisterRequest, body, t);
-    const errors: FieldErrors = result.ok ? {} : { ...result.errors };
+    const errors: FieldErrors = {
+      ...(result.ok ? {} : result.errors),
+      ...passwordMismatch('account.passwordConfirm', account.password, account.passwordConfirm, t),
+    };
     // Friendlier words than zod's for the two choices the schema sees as empty codes.
     if (errors['organisation.buyerType']) errors['organisation.buyerType'] = t('validation.chooseBuyerType');
     if (!organisation.address.districtCode)
       errors['organisation.address.districtCode'] = t('validation.chooseDistrict');
-    if (account.passwordConfirm !== account.password)
-      errors['account.passwordConfirm'] = t('validation.passwordMismatch');
     fields.setErrors(errors);
     focusFirstInvalid(form);
     if (result.ok && Object.keys(errors).length === 0) mutation.mutate(result.data);
@@ -221,15 +221,14 @@ export function RegisterPage() {
                     label={t('register.buyerType')}
                     required
                     value={organisation.buyerType}
-                    onChange={(event) => {
-                      const value = BUYER_TYPES.find((type) => type === event.currentTarget.value) ?? '';
-                      setOrg({ buyerType: value }, 'buyerType');
-                    }}
+                    {...fields.bind('organisation.buyerType', (value) => {
+                      const buyerType = BUYER_TYPES.find((type) => type === value) ?? '';
+                      setOrganisation((current) => ({ ...current, buyerType }));
+                    })}
                     data={[
                       { value: '', label: t('address.choose') },
                       ...BUYER_TYPES.map((type) => ({ value: type, label: t(`labels.buyerTypes.${type}`) })),
                     ]}
-                    error={fields.errorOf('organisation.buyerType')}
                     data-testid="register-buyer-type"
                   />
                 )}
@@ -239,8 +238,7 @@ export function RegisterPage() {
                   maxLength={160}
                   autoComplete="organization"
                   value={organisation.name}
-                  onChange={(event) => setOrg({ name: event.currentTarget.value }, 'name')}
-                  error={fields.errorOf('organisation.name')}
+                  {...bindOrg('name')}
                   data-testid="register-org-name"
                 />
                 <TextInput
@@ -251,8 +249,7 @@ export function RegisterPage() {
                   autoComplete="tel"
                   description={t('register.phoneHint')}
                   value={organisation.phone}
-                  onChange={(event) => setOrg({ phone: event.currentTarget.value }, 'phone')}
-                  error={fields.errorOf('organisation.phone')}
+                  {...bindOrg('phone')}
                   data-testid="register-org-phone"
                 />
                 <AddressFields
@@ -275,8 +272,7 @@ export function RegisterPage() {
                   maxLength={120}
                   autoComplete="name"
                   value={account.name}
-                  onChange={(event) => setAcc({ name: event.currentTarget.value }, 'name')}
-                  error={fields.errorOf('account.name')}
+                  {...bindAcc('name')}
                   data-testid="register-name"
                 />
                 <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
@@ -287,8 +283,7 @@ export function RegisterPage() {
                     inputMode="email"
                     autoComplete="email"
                     value={account.email}
-                    onChange={(event) => setAcc({ email: event.currentTarget.value }, 'email')}
-                    error={fields.errorOf('account.email')}
+                    {...bindAcc('email')}
                     data-testid="register-email"
                   />
                   <TextInput
@@ -299,31 +294,14 @@ export function RegisterPage() {
                     autoComplete="tel"
                     description={t('register.phoneHint')}
                     value={account.phone}
-                    onChange={(event) => setAcc({ phone: event.currentTarget.value }, 'phone')}
-                    error={fields.errorOf('account.phone')}
+                    {...bindAcc('phone')}
                     data-testid="register-phone"
                   />
-                  <PasswordInput
-                    label={t('register.password')}
-                    description={t('register.passwordHint')}
-                    required
-                    autoComplete="new-password"
-                    value={account.password}
-                    onChange={(event) => setAcc({ password: event.currentTarget.value }, 'password')}
-                    error={fields.errorOf('account.password')}
-                    data-testid="register-password"
-                  />
-                  <PasswordInput
-                    label={t('register.passwordConfirm')}
-                    required
-                    autoComplete="new-password"
-                    value={account.passwordConfirm}
-                    onChange={(event) =>
-                      setAcc({ passwordConfirm: event.currentTarget.value }, 'passwordConfirm')
-                    }
-                    error={fields.errorOf('account.passwordConfirm')}
-                    data-testid="register-password-confirm"
-                    styles={{ root: { alignSelf: 'end' } }}
+                  <NewPasswordFields
+                    password={{ value: account.password, ...bindAcc('password') }}
+                    confirm={{ value: account.passwordConfirm, ...bindAcc('passwordConfirm') }}
+                    testIds={{ password: 'register-password', confirm: 'register-password-confirm' }}
+                    inGrid
                   />
                 </SimpleGrid>
               </Stack>
