@@ -61,7 +61,8 @@ describe('health and readiness', () => {
       expect(errorOf(res).details).toEqual({ checks: { mongo: 'down', redis: 'up' } });
       await request(t.app).get('/healthz').expect(200);
     } finally {
-      await mongoose.connect(testServiceUrls().mongo, { dbName: db });
+      // The collections exist already: no second round of createCollection for the server to refuse.
+      await mongoose.connect(testServiceUrls().mongo, { dbName: db, autoCreate: false, autoIndex: false });
     }
   });
 });

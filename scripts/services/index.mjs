@@ -348,19 +348,25 @@ process.on('exit', () => {
 });
 const SETPRIV = findExecutable('setpriv', ['/usr/bin/setpriv']);
 
+// mongo-java-server keeps only unique secondary indexes and says so for every other one (docs/adr/001).
+const KNOWN_NOISE = /adding secondary index with keys .* is not yet implemented/;
+
 function spawnChild(ctx, name, cmd, args) {
   // setpriv (util-linux) sets PR_SET_PDEATHSIG then execs, so the service is signalled even if we
   // are SIGKILLed. Same process group as ours, so Ctrl-C in a terminal reaches it too.
   const [file, argv] = SETPRIV ? [SETPRIV, ['--pdeathsig', 'TERM', '--', cmd, ...args]] : [cmd, args];
   const proc = spawn(file, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
   const child = { name, proc, lines: [], listeners: new Set() };
-  const onText = (stream) => {
+  // stderr carries only warnings and errors (the launcher logs at warn): pass them on, or a server-side
+  // failure during a test run (an OutOfMemoryError, say) would show up only as "Unknown error".
+  const onText = (stream, forward) => {
     let partial = '';
     stream.setEncoding('utf8');
     stream.on('data', (text) => {
       const parts = (partial + text).split(/\r?\n/);
       partial = parts.pop();
       for (const line of parts) {
+        if (forward && line.trim() && !KNOWN_NOISE.test(line)) ctx.log(`[${name}] ${line}`);
         child.lines.push(line);
         if (child.lines.length > 40) child.lines.shift();
         for (const listener of child.listeners) listener(line);
@@ -369,8 +375,8 @@ function spawnChild(ctx, name, cmd, args) {
     // Keep draining so the child never blocks on a full pipe, but let the parent exit.
     stream.unref?.();
   };
-  onText(proc.stdout);
-  onText(proc.stderr);
+  onText(proc.stdout, false);
+  onText(proc.stderr, true);
   child.exited = new Promise((resolve) => {
     // 'close' comes after the last output was read (needed for error messages), but a forked
     // grandchild (redis' background save) can hold the pipes open, so do not wait long for it.

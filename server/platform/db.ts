@@ -5,12 +5,17 @@ mongoose.set('sanitizeFilter', true);
 mongoose.set('strictQuery', true);
 
 export async function connectMongo(uri: string, dbName?: string): Promise<typeof mongoose> {
-  return mongoose.connect(uri, {
+  const connected = await mongoose.connect(uri, {
     ...(dbName ? { dbName } : {}),
     serverSelectionTimeoutMS: 5_000,
     // Writes are single-document and guarded; retryable writes need a replica set we may not have.
     retryWrites: false,
   });
+  // Collections and indexes exist before the first write: a unique index built in the background
+  // would let two registrations with one e-mail through, and on a fresh database the implicit
+  // collection creation of a first write races mongoose's own createCollection.
+  await Promise.all(mongoose.modelNames().map((name) => mongoose.model(name).init()));
+  return connected;
 }
 
 export async function disconnectMongo(): Promise<void> {

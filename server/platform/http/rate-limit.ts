@@ -76,6 +76,8 @@ export function createRateLimiters(redis: Redis, settings: LimitSettings, logger
       windowMs,
       limit,
       store: new RedisWindowStore(redis, `${settings.keyPrefix}rl:${name}:`, logger),
+      // Zero hits is how the store says "not counted" while Redis is away; not an error to report.
+      validate: { positiveHits: false },
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       handler: (_req, _res, next) =>
