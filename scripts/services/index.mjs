@@ -348,8 +348,26 @@ process.on('exit', () => {
 });
 const SETPRIV = findExecutable('setpriv', ['/usr/bin/setpriv']);
 
-// mongo-java-server keeps only unique secondary indexes and says so for every other one (docs/adr/001).
+// Server log lines that are expected, not problems: mongo-java-server keeps only unique secondary
+// indexes and says so for every other one (docs/adr/001); and mongoose's startup `create` of a collection
+// that already exists is refused with error 48, which mongoose ignores, but the server logs with a trace.
 const KNOWN_NOISE = /adding secondary index with keys .* is not yet implemented/;
+const EXPECTED_FAILURE_START = /failed to handle \{"create" : /;
+const EXPECTED_FAILURE_BODY = /^(de\.bwaldvogel\.mongo\.exception\.NamespaceExistsException|\s+at )/;
+
+/** Lines worth a developer's attention from a service's stderr: everything but the expected noise. */
+function createStderrFilter() {
+  let inExpectedFailure = false;
+  return (line) => {
+    if (EXPECTED_FAILURE_START.test(line)) {
+      inExpectedFailure = true;
+      return false;
+    }
+    if (inExpectedFailure && EXPECTED_FAILURE_BODY.test(line)) return false;
+    inExpectedFailure = false;
+    return line.trim() !== '' && !KNOWN_NOISE.test(line);
+  };
+}
 
 function spawnChild(ctx, name, cmd, args) {
   // setpriv (util-linux) sets PR_SET_PDEATHSIG then execs, so the service is signalled even if we
@@ -366,7 +384,7 @@ function spawnChild(ctx, name, cmd, args) {
       const parts = (partial + text).split(/\r?\n/);
       partial = parts.pop();
       for (const line of parts) {
-        if (forward && line.trim() && !KNOWN_NOISE.test(line)) ctx.log(`[${name}] ${line}`);
+        if (forward?.(line)) ctx.log(`[${name}] ${line}`);
         child.lines.push(line);
         if (child.lines.length > 40) child.lines.shift();
         for (const listener of child.listeners) listener(line);
@@ -375,8 +393,8 @@ function spawnChild(ctx, name, cmd, args) {
     // Keep draining so the child never blocks on a full pipe, but let the parent exit.
     stream.unref?.();
   };
-  onText(proc.stdout, false);
-  onText(proc.stderr, true);
+  onText(proc.stdout, null);
+  onText(proc.stderr, createStderrFilter());
   child.exited = new Promise((resolve) => {
     // 'close' comes after the last output was read (needed for error messages), but a forked
     // grandchild (redis' background save) can hold the pipes open, so do not wait long for it.
