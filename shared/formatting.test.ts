@@ -1,5 +1,5 @@
 import { formatRupiah } from './money';
-import { formatDateTimeWib, formatDateWib } from './time';
+import { daysBetween, formatDateTimeWib, formatDateWib, todayInWib } from './time';
 
 describe('rupiah', () => {
   it.each([
@@ -22,5 +22,18 @@ describe('WIB', () => {
 
   it('takes the Jakarta calendar date, which is a day ahead late in the UTC evening', () => {
     expect(formatDateWib('2026-11-23T20:00:00Z')).toBe('24 November 2026');
+  });
+});
+
+describe('calendar dates in WIB', () => {
+  it('rolls over to the next day at 17:00 UTC', () => {
+    expect(todayInWib(new Date('2026-11-23T16:59:59Z'))).toBe('2026-11-23');
+    expect(todayInWib(new Date('2026-11-23T17:00:00Z'))).toBe('2026-11-24');
+  });
+
+  it('counts days between dates across months and years', () => {
+    expect(daysBetween('2026-11-23', '2026-12-23')).toBe(30);
+    expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);
+    expect(daysBetween('2026-11-23', '2026-11-16')).toBe(-7);
   });
 });

@@ -12,6 +12,23 @@ const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat('en-GB', { timeZone: WIB_TIME_ZONE, dateStyle: 'long' }),
 };
 
+const isoDateInWib = new Intl.DateTimeFormat('en-CA', {
+  timeZone: WIB_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today's calendar date in Jakarta as `YYYY-MM-DD`: what "expired today" means to a seller in Karawang. */
+export function todayInWib(now: Date = new Date()): string {
+  return isoDateInWib.format(now);
+}
+
+/** Whole days from one `YYYY-MM-DD` date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 function toDate(value: Date | string): Date {
   return typeof value === 'string' ? new Date(value) : value;
 }

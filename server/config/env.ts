@@ -43,6 +43,7 @@ export const ZConfig = z.object({
     .default(15),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),
   SERVE_CLIENT: booleanFlag.default(true),
+  STORAGE_DIR: z.string().min(1).default('.data/uploads'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

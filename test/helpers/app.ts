@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import mongoose from 'mongoose';
 import type { Redis } from 'ioredis';
 import { createApp } from '../../server/app';
@@ -39,6 +42,7 @@ export async function waitForRedis(redis: Redis): Promise<void> {
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const urls = testServiceUrls();
   const id = randomUUID().slice(0, 8);
+  const storageDir = await mkdtemp(path.join(os.tmpdir(), `pasar-test-${id}-`));
   await connectMongo(urls.mongo, `test_${id}`);
   await loadRegions({ villagesOfRegencies: ['32.15'] });
   const config = loadConfig({
@@ -50,6 +54,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     RATE_LIMIT_PER_MINUTE: '10000',
     AUTH_RATE_LIMIT_PER_15_MIN: '10000',
     SERVE_CLIENT: 'false',
+    STORAGE_DIR: storageDir,
     ...env,
   });
   const redis = createRedis(urls.redis);
@@ -64,6 +69,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await mongoose.connection.dropDatabase().catch(() => undefined);
       await mongoose.disconnect();
       redis.disconnect();
+      await rm(storageDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZErrorResponse } from '../../../shared/contracts/common';
-import type { AnyRoute } from './route';
+import { binary, type AnyRoute } from './route';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -48,15 +48,22 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], info: { title:
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const path = toOpenApiPath(route.path);
+    const fileContent = {
+      'application/octet-stream': {
+        schema: { type: 'string', contentMediaType: 'application/octet-stream' },
+      },
+    };
     const success =
       route.response === null
         ? { '204': { description: 'No content' } }
-        : {
-            [String(route.status ?? 200)]: {
-              description: 'OK',
-              content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
-            },
-          };
+        : route.response === binary
+          ? { '200': { description: 'The file', content: fileContent } }
+          : {
+              [String(route.status ?? 200)]: {
+                description: 'OK',
+                content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
+              },
+            };
     paths[path] ??= {};
     paths[path][route.method] = {
       summary: route.summary,
@@ -64,6 +71,15 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], info: { title:
       tags: [route.tag],
       security: security(route),
       parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
+      ...(route.upload
+        ? {
+            requestBody: {
+              required: true,
+              description: `One file: ${route.upload.accept.join(', ')}`,
+              content: fileContent,
+            },
+          }
+        : {}),
       ...(route.body
         ? {
             requestBody: {

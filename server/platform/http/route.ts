@@ -1,7 +1,8 @@
-import type { Request, RequestHandler, Response, Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { TOrganisationKind, TOrganisationStatus, TRole } from '../../../shared/contracts/organisations';
 import { AppError, zodIssues } from './errors';
+import { detectFileType, FILE_TYPES, type FileType } from './file-types';
 
 /** Who is calling: resolved from the server-side session on every request. */
 export interface Actor {
@@ -38,12 +39,28 @@ type AnyObject = z.ZodObject | z.ZodPipe<z.ZodObject> | z.ZodType<Record<string,
 
 export type RateLimitTier = 'auth';
 
+/** A route that answers with a file instead of JSON declares `response: binary`. */
+export const binary = { kind: 'binary' } as const;
+export type Binary = typeof binary;
+export interface FileDownload {
+  data: Buffer;
+  contentType: string;
+  filename: string;
+}
+
+/** The raw request body of an upload route, after its type was read from its first bytes. */
+export interface UploadedFile {
+  data: Buffer;
+  type: FileType;
+  contentType: string;
+}
+
 export interface RouteSpec<
   A extends Access,
   P extends AnyObject,
   Q extends AnyObject,
   B extends z.ZodType,
-  R extends z.ZodType | null,
+  R extends z.ZodType | Binary | null,
 > {
   method: 'get' | 'post' | 'patch' | 'put' | 'delete';
   path: string;
@@ -54,7 +71,9 @@ export interface RouteSpec<
   params?: P;
   query?: Q;
   body?: B;
-  /** null means 204 No Content. */
+  /** The body is one file (PDF/JPEG/PNG as allowed), sent raw; its type is read from its content. */
+  upload?: { maxBytes: number; accept: readonly FileType[] };
+  /** null means 204 No Content; `binary` a file download. */
   response: R;
   status?: 200 | 201;
   handler: (input: {
@@ -62,9 +81,10 @@ export interface RouteSpec<
     params: z.output<P>;
     query: z.output<Q>;
     body: z.output<B>;
+    file: UploadedFile | null;
     req: Request;
     res: Response;
-  }) => Promise<R extends z.ZodType ? z.input<R> : void>;
+  }) => Promise<R extends z.ZodType ? z.input<R> : R extends Binary ? FileDownload : void>;
 }
 
 // Erased for the route table; each module keeps its routes fully typed through defineRoute.
@@ -76,7 +96,7 @@ export function defineRoute<
   P extends AnyObject = z.ZodObject<Record<string, never>>,
   Q extends AnyObject = z.ZodObject<Record<string, never>>,
   B extends z.ZodType = z.ZodUndefined,
-  R extends z.ZodType | null = null,
+  R extends z.ZodType | Binary | null = null,
 >(spec: RouteSpec<A, P, Q, B, R>): AnyRoute {
   return spec as AnyRoute;
 }
@@ -100,7 +120,40 @@ function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.output<
 
 const noFields = z.strictObject({});
 
+function readUpload(route: AnyRoute, req: Request): UploadedFile | null {
+  if (!route.upload) return null;
+  const allowed = route.upload.accept.map((type) => FILE_TYPES[type].extension.toUpperCase()).join(', ');
+  if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
+    throw new AppError('VALIDATION_FAILED', `Kirim satu berkas (${allowed}) sebagai isi permintaan.`);
+  }
+  const type = detectFileType(req.body);
+  if (!type || !route.upload.accept.includes(type)) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Jenis berkas tidak diterima. Unggah berkas ${allowed}.`);
+  }
+  return { data: req.body, type, contentType: FILE_TYPES[type].contentType };
+}
+
+/** Upload routes read their own raw body, with their own limit and a message about files, not JSON. */
+function rawBody(maxBytes: number): RequestHandler {
+  const parse = express.raw({ type: () => true, limit: maxBytes });
+  const megabytes = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
+  return (req, res, next) =>
+    parse(req, res, (error?: unknown) => {
+      if ((error as { type?: string } | undefined)?.type === 'entity.too.large') {
+        next(new AppError('PAYLOAD_TOO_LARGE', `Berkas terlalu besar. Ukuran maksimal ${megabytes} MB.`));
+      } else next(error);
+    });
+}
+
+function sendFile(res: Response, file: FileDownload): void {
+  res.setHeader('Content-Type', file.contentType);
+  res.setHeader('Content-Disposition', `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`);
+  res.setHeader('Cache-Control', 'private, no-store');
+  res.status(200).send(file.data);
+}
+
 function readBody(route: AnyRoute, req: Request): unknown {
+  if (route.upload) return undefined;
   const hasBody =
     req.body !== undefined && !(typeof req.body === 'object' && Object.keys(req.body).length === 0);
   if (!route.body) {
@@ -124,14 +177,20 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], options
   for (const route of routes) {
     const handlers: RequestHandler[] = [];
     if (route.rateLimit) handlers.push(options.limiters[route.rateLimit]);
+    if (route.upload) handlers.push(rawBody(route.upload.maxBytes));
     handlers.push(async (req, res) => {
       authorize(route.access, req.actor);
       const params = parseOrThrow(route.params ?? noFields, req.params);
       const query = parseOrThrow(route.query ?? noFields, req.query ?? {});
       const body = readBody(route, req);
-      const result = await route.handler({ actor: req.actor ?? null, params, query, body, req, res });
+      const file = readUpload(route, req);
+      const result = await route.handler({ actor: req.actor ?? null, params, query, body, file, req, res });
       if (route.response === null) {
         res.status(204).end();
+        return;
+      }
+      if (route.response === binary) {
+        sendFile(res, result as FileDownload);
         return;
       }
       const payload = options.checkResponses ? route.response.parse(result) : result;
