@@ -17,14 +17,19 @@ import { buildOpenApiDocument } from './platform/http/openapi';
 import { createRateLimiters } from './platform/http/rate-limit';
 import { anyone, defineRoute, mountRoutes, type AnyRoute } from './platform/http/route';
 import { requireAllowedOrigin } from './platform/http/security';
-import { CLIENT_BUILD_DIR } from './platform/paths';
+import { CLIENT_BUILD_DIR, PROJECT_ROOT } from './platform/paths';
+import { LocalDiskStorage, type StoragePort } from './platform/storage';
 import { accountRoutes, authenticate, type AccountsSettings } from './modules/accounts';
+import { legalityRoutes } from './modules/legality';
 import { regionRoutes } from './modules/regions';
+import { umkmRoutes } from './modules/umkm';
 
 export interface AppDeps {
   config: Config;
   redis: Redis;
   logger: Logger;
+  /** Defaults to local disk under STORAGE_DIR. */
+  storage?: StoragePort;
 }
 
 export function accountsSettings(config: Config): AccountsSettings {
@@ -49,6 +54,10 @@ export function apiRoutes(deps: AppDeps): AnyRoute[] {
     ...healthRoutes(deps.redis),
     ...regionRoutes,
     ...accountRoutes(accountsSettings(deps.config)),
+    ...umkmRoutes(),
+    ...legalityRoutes({
+      storage: deps.storage ?? new LocalDiskStorage(path.resolve(PROJECT_ROOT, deps.config.STORAGE_DIR)),
+    }),
   ];
   const openApi = defineRoute({
     method: 'get',

@@ -3,6 +3,7 @@ import type { Express } from 'express';
 import { ROLES_BY_KIND, type TOrganisationKind, type TRole } from '../shared/contracts/organisations';
 import type { AnyRoute } from '../server/platform/http/route';
 import { InvitationModel } from '../server/modules/accounts/invitation.model';
+import { LegalityDocumentModel } from '../server/modules/legality/legality-document.model';
 import { hashToken, newToken } from '../server/modules/accounts/tokens';
 import { agentFor, createOrganisation, createUser } from './factories';
 import { startTestApp, type TestApp } from './helpers/app';
@@ -13,7 +14,14 @@ import { startTestApp, type TestApp } from './helpers/app';
  * another organisation 404 with nothing of the other organisation in the answer.
  */
 let t: TestApp;
-let foreign: { organisationId: string; userId: string; invitationId: string; name: string; email: string };
+let foreign: {
+  organisationId: string;
+  userId: string;
+  invitationId: string;
+  documentId: string;
+  name: string;
+  email: string;
+};
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -27,7 +35,25 @@ beforeAll(async () => {
     invitedByName: user.name,
     expiresAt: new Date(Date.now() + 86_400_000),
   });
+  const { user: seller, organisation: umkm } = await createUser({ kind: 'umkm' });
+  const document = await LegalityDocumentModel.create({
+    organisationId: umkm._id,
+    type: 'nib',
+    number: '9120001234567',
+    issuer: 'OSS RBA',
+    issuedOn: '2024-01-10',
+    expiresOn: null,
+    file: {
+      key: `legality/${umkm._id}/x/y`,
+      contentType: 'application/pdf',
+      size: 10,
+      sha256: 'y',
+      uploadedAt: new Date(),
+    },
+    createdByUserId: seller._id,
+  });
   foreign = {
+    documentId: String(document._id),
     organisationId: String(organisation._id),
     userId: String(user._id),
     invitationId: String(invitation._id),
@@ -40,6 +66,7 @@ afterAll(() => t.close());
 /** Valid bodies for routes that act on another organisation's resources, so validation is not what stops them. */
 const SAMPLE_BODIES: Record<string, unknown> = {
   'patch /api/organisation/members/:userId': { roles: ['purchaser'] },
+  'put /api/legality/documents/:documentId/file': Buffer.from('%PDF-1.4\n%test\n'),
 };
 
 function pathFor(route: AnyRoute): string {
@@ -51,6 +78,8 @@ function pathFor(route: AnyRoute): string {
         return foreign.invitationId;
       case 'organisationId':
         return foreign.organisationId;
+      case 'documentId':
+        return foreign.documentId;
       case 'token':
         return newToken();
       default:
@@ -120,12 +149,18 @@ it('callers of the wrong organisation kind or role get 403', async () => {
   expect(checked).toBeGreaterThan(20);
 });
 
-it("an admin of another organisation gets 404 for this organisation's members and invitations", async () => {
+it("members of another organisation get 404 for this organisation's members, invitations and documents", async () => {
   const { user } = await createUser({ kind: 'buyer', roles: ['admin'], status: 'verified' });
-  const agent = await agentFor(t.app as Express, user);
-  const scoped = protectedRoutes().filter((route) => /:(userId|invitationId)/.test(route.path));
+  const { user: otherSeller } = await createUser({ kind: 'umkm', roles: ['owner'], status: 'verified' });
+  const agents = {
+    buyer: await agentFor(t.app as Express, user),
+    umkm: await agentFor(t.app as Express, otherSeller),
+  };
+  const scoped = protectedRoutes().filter((route) => /:(userId|invitationId|documentId)/.test(route.path));
   expect(scoped.length).toBeGreaterThanOrEqual(3);
   for (const route of scoped) {
+    // Each route is tried by a caller of the kind that may use it, so the 404 comes from tenant scoping.
+    const agent = route.path.includes('/legality/') ? agents.umkm : agents.buyer;
     const res = await call(agent, route);
     expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({
       route: `${route.method} ${route.path}`,

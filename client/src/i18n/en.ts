@@ -49,6 +49,7 @@ export const en: Resources = {
     NOT_FOUND: 'What you are looking for was not found.',
     ROUTE_NOT_FOUND: 'The service address was not found. The app may need to be reloaded.',
     EMAIL_TAKEN: 'This e-mail is already registered. Sign in, or use another e-mail.',
+    ALREADY_EXISTS: 'The same record already exists.',
     LAST_ADMIN: 'The organisation must keep at least one admin. Make another member admin first.',
     INVALID_STATE: 'This cannot be done in the current state. Reload to see the latest status.',
     INVITATION_INVALID:

@@ -19,6 +19,7 @@ const errors: Record<ErrorCode, string> = {
   NOT_FOUND: 'Data yang dicari tidak ditemukan.',
   ROUTE_NOT_FOUND: 'Alamat layanan tidak ditemukan. Mungkin aplikasi perlu dimuat ulang.',
   EMAIL_TAKEN: 'E-mail ini sudah terdaftar. Silakan masuk, atau pakai e-mail lain.',
+  ALREADY_EXISTS: 'Data yang sama sudah ada.',
   LAST_ADMIN: 'Organisasi harus tetap punya minimal satu admin. Jadikan anggota lain admin terlebih dahulu.',
   INVALID_STATE:
     'Tindakan ini tidak bisa dilakukan pada status data saat ini. Muat ulang untuk melihat status terbaru.',

@@ -6,6 +6,7 @@ export { actorForUser, purgeExpiredSessions } from './sessions.service';
 export { createOrganisationWithFirstUser } from './accounts.service';
 export {
   createDinkopAccount,
+  getOrganisation,
   purgeExpiredInvitations,
   rejectOrganisation,
   verifyOrganisation,

@@ -142,3 +142,15 @@ export async function resolveAddress(
     postalCode: input.postalCode ?? null,
   };
 }
+
+let regencyCodeCache: Set<string> | undefined;
+
+/** Kabupaten/kota codes (`32.15`), cached once loaded: P-IRT numbers embed one and are checked against it. */
+export async function regencyCodes(): Promise<ReadonlySet<string>> {
+  if (regencyCodeCache) return regencyCodeCache;
+  const regencies = await RegionModel.find({ level: 'regency' }, { _id: 1 }).lean<Array<{ _id: string }>>();
+  const codes = new Set(regencies.map((region) => region._id));
+  // Not cached while empty: the regions may simply not be loaded yet.
+  if (codes.size > 0) regencyCodeCache = codes;
+  return codes;
+}

@@ -1,0 +1,1 @@
+export { legalityRoutes } from './legality.routes';

@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import type { TCreateLegalityDocumentRequest } from '../../../shared/contracts/legality';
+import { normaliseLegalityNumber } from '../../../shared/legality/documents';
+import { todayInWib } from '../../../shared/time';
+import { AppError } from '../../platform/http/errors';
+import type { Actor, FileDownload, UploadedFile } from '../../platform/http/route';
+import type { StoragePort } from '../../platform/storage';
+import { regencyCodes } from '../regions';
+import { LegalityDocumentModel, type LegalityDocumentDoc } from './legality-document.model';
+
+const notFound = () => new AppError('NOT_FOUND', 'Dokumen legalitas tidak ditemukan.');
+
+function isDuplicateKey(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+}
+
+export async function listDocuments(actor: Actor): Promise<LegalityDocumentDoc[]> {
+  return LegalityDocumentModel.find({ organisationId: actor.organisationId })
+    .sort({ type: 1, createdAt: 1 })
+    .lean<LegalityDocumentDoc[]>();
+}
+
+export async function createDocument(
+  actor: Actor,
+  input: TCreateLegalityDocumentRequest,
+  now = new Date(),
+): Promise<LegalityDocumentDoc> {
+  const codes = await regencyCodes();
+  const number = normaliseLegalityNumber(input.type, input.number, {
+    regencyExists: (code) => codes.has(code),
+  });
+  if (!number.ok) {
+    throw new AppError('VALIDATION_FAILED', number.message, {
+      issues: [{ path: ['number'], message: number.message }],
+    });
+  }
+  if (input.issuedOn > todayInWib(now)) {
+    const message = 'Tanggal terbit tidak boleh di masa depan';
+    throw new AppError('VALIDATION_FAILED', message, { issues: [{ path: ['issuedOn'], message }] });
+  }
+  try {
+    const created = await LegalityDocumentModel.create({
+      organisationId: actor.organisationId,
+      type: input.type,
+      number: number.number,
+      issuer: input.issuer,
+      issuedOn: input.issuedOn,
+      expiresOn: input.expiresOn,
+      createdByUserId: actor.userId,
+    });
+    return created.toObject();
+  } catch (error) {
+    if (isDuplicateKey(error)) {
+      throw new AppError('ALREADY_EXISTS', 'Dokumen dengan jenis dan nomor ini sudah ada di brankas Anda.', {
+        issues: [{ path: ['number'], message: 'Nomor ini sudah terdaftar' }],
+      });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Stores the scan under a key derived from its content, then points the document at it; the old scan
+ * is deleted only after the document no longer refers to it, so a failure never leaves a dangling link.
+ */
+export async function attachFile(
+  actor: Actor,
+  documentId: string,
+  file: UploadedFile,
+  storage: StoragePort,
+): Promise<LegalityDocumentDoc> {
+  const current = await LegalityDocumentModel.findOne({
+    _id: documentId,
+    organisationId: actor.organisationId,
+  }).lean<LegalityDocumentDoc>();
+  if (!current) throw notFound();
+  const sha256 = createHash('sha256').update(file.data).digest('hex');
+  const key = `legality/${actor.organisationId}/${documentId}/${sha256}`;
+  await storage.put(key, file.data);
+  const updated = await LegalityDocumentModel.findOneAndUpdate(
+    { _id: documentId, organisationId: actor.organisationId },
+    {
+      $set: {
+        file: { key, contentType: file.contentType, size: file.data.length, sha256, uploadedAt: new Date() },
+      },
+    },
+    { returnDocument: 'after' },
+  ).lean<LegalityDocumentDoc>();
+  if (!updated) {
+    await storage.delete(key);
+    throw notFound();
+  }
+  if (current.file && current.file.key !== key) await storage.delete(current.file.key);
+  return updated;
+}
+
+/** The seller reads its own scans; Dinkop curators read any, that is what reviewing means. */
+export async function readFile(
+  actor: Actor,
+  documentId: string,
+  storage: StoragePort,
+): Promise<FileDownload> {
+  const document =
+    actor.organisationKind === 'dinkop'
+      ? await LegalityDocumentModel.findOne({ _id: documentId })
+          .setOptions({ crossTenant: true })
+          .lean<LegalityDocumentDoc>()
+      : await LegalityDocumentModel.findOne({
+          _id: documentId,
+          organisationId: actor.organisationId,
+        }).lean<LegalityDocumentDoc>();
+  if (!document?.file) throw notFound();
+  const data = await storage.get(document.file.key);
+  if (!data) throw notFound();
+  const extension =
+    document.file.contentType === 'application/pdf'
+      ? 'pdf'
+      : document.file.contentType === 'image/png'
+        ? 'png'
+        : 'jpg';
+  return {
+    data,
+    contentType: document.file.contentType,
+    filename: `${document.type}-${document.number}.${extension}`,
+  };
+}
+
+export async function deleteDocument(actor: Actor, documentId: string, storage: StoragePort): Promise<void> {
+  const deleted = await LegalityDocumentModel.findOneAndDelete({
+    _id: documentId,
+    organisationId: actor.organisationId,
+  }).lean<LegalityDocumentDoc>();
+  if (!deleted) throw notFound();
+  if (deleted.file) await storage.delete(deleted.file.key);
+}

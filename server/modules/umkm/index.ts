@@ -1,0 +1,1 @@
+export { umkmRoutes } from './umkm.routes';

@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+import type { ZUpdateUmkmProfileRequest } from '../../../shared/contracts/umkm';
+import { AppError } from '../../platform/http/errors';
+import type { Actor } from '../../platform/http/route';
+import { UmkmProfileModel, type UmkmProfileDoc } from './umkm-profile.model';
+
+function isDuplicateKey(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+}
+
+export async function getProfile(organisationId: string): Promise<UmkmProfileDoc | null> {
+  return UmkmProfileModel.findById(organisationId).lean<UmkmProfileDoc>();
+}
+
+/**
+ * Upserted on first save (a new UMKM has no profile yet). A PKP seller charges PPN, which needs an NPWP
+ * on the invoice, so the combination is checked on the result, not only on the fields sent.
+ */
+export async function updateProfile(
+  actor: Actor,
+  changes: z.output<typeof ZUpdateUmkmProfileRequest>,
+): Promise<UmkmProfileDoc> {
+  const current = await getProfile(actor.organisationId);
+  const isPkp = changes.isPkp ?? current?.isPkp ?? false;
+  const npwp = changes.npwp !== undefined ? changes.npwp : (current?.npwp ?? null);
+  if (isPkp && !npwp) {
+    const message = 'Pengusaha Kena Pajak (PKP) wajib mengisi NPWP';
+    throw new AppError('VALIDATION_FAILED', message, { issues: [{ path: ['npwp'], message }] });
+  }
+  try {
+    const updated = await UmkmProfileModel.findOneAndUpdate(
+      { _id: actor.organisationId },
+      { $set: changes },
+      { upsert: true, returnDocument: 'after', setDefaultsOnInsert: true },
+    ).lean<UmkmProfileDoc>();
+    return updated!;
+  } catch (error) {
+    if (isDuplicateKey(error)) {
+      const message = 'NIB ini sudah dipakai UMKM lain. Hubungi Dinkop bila ini usaha Anda.';
+      throw new AppError('ALREADY_EXISTS', message, { issues: [{ path: ['nib'], message }] });
+    }
+    throw error;
+  }
+}
+
+export async function setProgrammeTags(organisationId: string, tags: string[]): Promise<UmkmProfileDoc> {
+  const unique = [...new Set(tags)];
+  const updated = await UmkmProfileModel.findOneAndUpdate(
+    { _id: organisationId },
+    { $set: { programmeTags: unique } },
+    { upsert: true, returnDocument: 'after', setDefaultsOnInsert: true },
+  ).lean<UmkmProfileDoc>();
+  return updated!;
+}
