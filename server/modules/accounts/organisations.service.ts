@@ -8,6 +8,7 @@ import {
   type ZUpdateOrganisationRequest,
 } from '../../../shared/contracts/organisations';
 import { AppError } from '../../platform/http/errors';
+import { afterCursor, toPage } from '../../platform/pagination';
 import type { Actor } from '../../platform/http/route';
 import { resolveAddress } from '../regions';
 import { VERIFICATION_MOVES } from './accounts.policy';
@@ -189,35 +190,6 @@ export async function removeMember(actor: Actor, userId: string): Promise<void> 
 
 // --- Dinkop: verification ---
 
-interface Cursor {
-  createdAt: string;
-  id: string;
-}
-
-function encodeCursor(org: OrganisationDoc & { createdAt: Date }): string {
-  return Buffer.from(
-    JSON.stringify({ createdAt: org.createdAt.toISOString(), id: String(org._id) }),
-  ).toString('base64url');
-}
-
-function decodeCursor(cursor: string): Cursor {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<Cursor>;
-    if (
-      typeof parsed.createdAt === 'string' &&
-      typeof parsed.id === 'string' &&
-      /^[a-f0-9]{24}$/.test(parsed.id)
-    ) {
-      return { createdAt: parsed.createdAt, id: parsed.id };
-    }
-  } catch {
-    // fall through to the validation error
-  }
-  throw new AppError('VALIDATION_FAILED', 'Kursor halaman tidak valid.', {
-    issues: [{ path: ['cursor'], message: 'Kursor tidak valid' }],
-  });
-}
-
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -228,19 +200,12 @@ export async function listOrganisations(query: z.output<typeof ZListOrganisation
   if (query.status) filter.status = query.status;
   if (query.kind) filter.kind = query.kind;
   if (query.q) filter.name = trusted({ $regex: escapeRegExp(query.q), $options: 'i' });
-  if (query.cursor) {
-    const cursor = decodeCursor(query.cursor);
-    const at = new Date(cursor.createdAt);
-    filter.$or = [{ createdAt: trusted({ $gt: at }) }, { createdAt: at, _id: trusted({ $gt: cursor.id }) }];
-  }
-  const page = await OrganisationModel.find(filter)
+  if (query.cursor) Object.assign(filter, afterCursor('createdAt', query.cursor, 1));
+  const rows = await OrganisationModel.find(filter)
     .sort({ createdAt: 1, _id: 1 })
     .limit(query.limit + 1)
     .lean<Array<OrganisationDoc & { createdAt: Date }>>();
-  const hasMore = page.length > query.limit;
-  const items = hasMore ? page.slice(0, query.limit) : page;
-  const last = items.at(-1);
-  return { items, nextCursor: hasMore && last ? encodeCursor(last) : null };
+  return toPage(rows, query.limit, (org) => org.createdAt);
 }
 
 function invalidVerificationMove(status: string, move: 'verify' | 'reject'): AppError {
