@@ -4,6 +4,8 @@ import { ROLES_BY_KIND, type TOrganisationKind, type TRole } from '../shared/con
 import type { AnyRoute } from '../server/platform/http/route';
 import { InvitationModel } from '../server/modules/accounts/invitation.model';
 import { LegalityDocumentModel } from '../server/modules/legality/legality-document.model';
+import { ProductModel } from '../server/modules/catalog/product.model';
+import { KERIPIK_TEMPE } from './fixtures';
 import { hashToken, newToken } from '../server/modules/accounts/tokens';
 import { agentFor, createOrganisation, createUser } from './factories';
 import { startTestApp, type TestApp } from './helpers/app';
@@ -19,6 +21,7 @@ let foreign: {
   userId: string;
   invitationId: string;
   documentId: string;
+  productId: string;
   name: string;
   email: string;
 };
@@ -52,8 +55,15 @@ beforeAll(async () => {
     },
     createdByUserId: seller._id,
   });
+  const product = await ProductModel.create({
+    organisationId: umkm._id,
+    status: 'draft',
+    content: KERIPIK_TEMPE,
+    createdByUserId: seller._id,
+  });
   foreign = {
     documentId: String(document._id),
+    productId: String(product._id),
     organisationId: String(organisation._id),
     userId: String(user._id),
     invitationId: String(invitation._id),
@@ -67,6 +77,7 @@ afterAll(() => t.close());
 const SAMPLE_BODIES: Record<string, unknown> = {
   'patch /api/organisation/members/:userId': { roles: ['purchaser'] },
   'put /api/legality/documents/:documentId/file': Buffer.from('%PDF-1.4\n%test\n'),
+  'put /api/catalog/my-products/:productId': KERIPIK_TEMPE,
 };
 
 function pathFor(route: AnyRoute): string {
@@ -80,6 +91,8 @@ function pathFor(route: AnyRoute): string {
         return foreign.organisationId;
       case 'documentId':
         return foreign.documentId;
+      case 'productId':
+        return foreign.productId;
       case 'token':
         return newToken();
       default:
@@ -156,11 +169,13 @@ it("members of another organisation get 404 for this organisation's members, inv
     buyer: await agentFor(t.app as Express, user),
     umkm: await agentFor(t.app as Express, otherSeller),
   };
-  const scoped = protectedRoutes().filter((route) => /:(userId|invitationId|documentId)/.test(route.path));
+  const scoped = protectedRoutes().filter((route) =>
+    /:(userId|invitationId|documentId|productId)/.test(route.path),
+  );
   expect(scoped.length).toBeGreaterThanOrEqual(3);
   for (const route of scoped) {
     // Each route is tried by a caller of the kind that may use it, so the 404 comes from tenant scoping.
-    const agent = route.path.includes('/legality/') ? agents.umkm : agents.buyer;
+    const agent = /\/(legality|catalog)\//.test(route.path) ? agents.umkm : agents.buyer;
     const res = await call(agent, route);
     expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({
       route: `${route.method} ${route.path}`,

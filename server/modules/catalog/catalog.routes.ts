@@ -1,0 +1,75 @@
+import {
+  ZListSellerProductsQuery,
+  ZListSellerProductsResponse,
+  ZProductContent,
+  ZProductParams,
+  ZSellerProduct,
+} from '../../../shared/contracts/products';
+import { defineRoute, signedIn, type AnyRoute } from '../../platform/http/route';
+import { presentSellerProduct } from './catalog.presenter';
+import * as catalog from './catalog.service';
+
+// Unverified UMKM may prepare products; submitting them to curation is where verification matters.
+const sellers = signedIn({ organisationKinds: ['umkm'], roles: ['owner', 'staff'] });
+
+export function catalogRoutes(): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/catalog/my-products',
+      summary: "The seller's products, newest first, with their curation status",
+      tag: 'catalog',
+      access: sellers,
+      query: ZListSellerProductsQuery,
+      response: ZListSellerProductsResponse,
+      handler: async ({ actor, query }) => {
+        const page = await catalog.listProducts(actor, query);
+        return { items: page.items.map(presentSellerProduct), nextCursor: page.nextCursor };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/catalog/my-products',
+      summary: 'Create a draft product',
+      tag: 'catalog',
+      access: sellers,
+      body: ZProductContent,
+      response: ZSellerProduct,
+      status: 201,
+      handler: async ({ actor, body }) => presentSellerProduct(await catalog.createProduct(actor, body)),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/catalog/my-products/:productId',
+      summary: 'One of the seller’s products',
+      tag: 'catalog',
+      access: sellers,
+      params: ZProductParams,
+      response: ZSellerProduct,
+      handler: async ({ actor, params }) =>
+        presentSellerProduct(await catalog.getProduct(actor, params.productId)),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/api/catalog/my-products/:productId',
+      summary: 'Replace the working copy (a new revision when it was approved); not while under curation',
+      tag: 'catalog',
+      access: sellers,
+      params: ZProductParams,
+      body: ZProductContent,
+      response: ZSellerProduct,
+      handler: async ({ actor, params, body }) =>
+        presentSellerProduct(await catalog.updateProduct(actor, params.productId, body)),
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/api/catalog/my-products/:productId',
+      summary: 'Delete a product that was never approved and is not under curation',
+      tag: 'catalog',
+      access: sellers,
+      params: ZProductParams,
+      response: null,
+      handler: async ({ actor, params }) => catalog.deleteProduct(actor, params.productId),
+    }),
+  ];
+}

@@ -1,0 +1,64 @@
+import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { PRODUCT_CATEGORY_IDS } from '../../../shared/catalog/categories';
+import { PRODUCT_STATUSES, PRODUCT_UNITS } from '../../../shared/contracts/products';
+import { tenantScoped } from '../../platform/db';
+
+/** Mirrors ZProductContent, which validated it before it got here. */
+const contentSchema = new Schema(
+  {
+    name: { type: String, required: true },
+    description: { type: String, required: true },
+    category: { type: String, enum: PRODUCT_CATEGORY_IDS, required: true },
+    unit: { type: String, enum: PRODUCT_UNITS, required: true },
+    weightGrams: { type: Number, required: true },
+    price: { type: Number, required: true },
+    priceTiers: {
+      type: [new Schema({ minQuantity: Number, unitPrice: Number }, { _id: false })],
+      default: [],
+    },
+    minimumOrder: { type: Number, required: true },
+    orderIncrement: { type: Number, required: true },
+    supply: {
+      type: new Schema(
+        {
+          mode: { type: String, enum: ['stock', 'capacity'], required: true },
+          stockOnHand: Number,
+          weeklyCapacity: Number,
+        },
+        { _id: false },
+      ),
+      required: true,
+    },
+    leadTimeDays: { type: Number, required: true },
+    shelfLifeDays: { type: Number, default: null },
+  },
+  { _id: false },
+);
+
+/**
+ * A seller's product: the working copy under curation (`content`, `status`) and the last approved
+ * version buyers see (`live`). Editing an approved product starts a new revision; `live` stays until
+ * the new one is approved.
+ */
+const productSchema = new Schema(
+  {
+    organisationId: { type: Schema.Types.ObjectId, required: true },
+    status: { type: String, enum: PRODUCT_STATUSES, required: true },
+    revision: { type: Number, required: true, default: 1 },
+    content: { type: contentSchema, required: true },
+    live: { type: contentSchema, default: null },
+    createdByUserId: { type: Schema.Types.ObjectId, required: true },
+  },
+  { timestamps: true },
+);
+// The seller's product list, newest first, optionally by status.
+productSchema.index({ organisationId: 1, createdAt: -1 });
+productSchema.index({ organisationId: 1, status: 1, createdAt: -1 });
+productSchema.plugin(tenantScoped);
+
+export const ProductModel = model('Product', productSchema);
+export type ProductDoc = InferSchemaType<typeof productSchema> & {
+  _id: Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+};

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { ZProductCategory } from '../catalog/categories';
+import { ZIsoDateTime, ZObjectId, ZPage, ZPageQuery } from './common';
+
+export const PRODUCT_UNITS = [
+  'pcs',
+  'pak',
+  'kotak',
+  'dus',
+  'botol',
+  'toples',
+  'kg',
+  'gram',
+  'liter',
+  'lembar',
+  'set',
+] as const;
+export const ZProductUnit = z.enum(PRODUCT_UNITS, { message: 'Satuan tidak dikenal' });
+
+const rupiah = (label: string) =>
+  z
+    .number({ message: `${label} harus berupa angka` })
+    .int(`${label} dalam rupiah bulat, tanpa sen`)
+    .min(1, `${label} minimal Rp 1`)
+    .max(1_000_000_000, `${label} terlalu besar`);
+const quantity = (label: string) =>
+  z
+    .number({ message: `${label} harus berupa angka` })
+    .int(`${label} harus bilangan bulat`)
+    .min(1, `${label} minimal 1`)
+    .max(10_000_000);
+
+/** Either goods on the shelf, or made to order up to a weekly capacity: a product is one or the other. */
+export const ZSupply = z.discriminatedUnion('mode', [
+  z.strictObject({
+    mode: z.literal('stock'),
+    stockOnHand: z.number().int().min(0, 'Stok tidak boleh negatif').max(10_000_000),
+  }),
+  z.strictObject({ mode: z.literal('capacity'), weeklyCapacity: quantity('Kapasitas produksi per minggu') }),
+]);
+
+export const ZPriceTier = z.strictObject({
+  minQuantity: quantity('Jumlah minimum tingkat harga'),
+  unitPrice: rupiah('Harga tingkat'),
+});
+
+/**
+ * What a seller writes about a product; curated as a whole. The rules a buyer relies on are checked
+ * here once, for the form and the server alike.
+ */
+export const ZProductContent = z
+  .strictObject({
+    name: z.string().trim().min(3, 'Nama produk minimal 3 karakter').max(120),
+    description: z
+      .string()
+      .trim()
+      .min(20, 'Deskripsi minimal 20 karakter agar pembeli paham produknya')
+      .max(3000),
+    category: ZProductCategory,
+    unit: ZProductUnit,
+    weightGrams: z.number().int().min(1, 'Berat minimal 1 gram').max(1_000_000),
+    price: rupiah('Harga'),
+    priceTiers: z.array(ZPriceTier).max(5, 'Maksimal 5 tingkat harga'),
+    minimumOrder: quantity('Minimum pesanan'),
+    orderIncrement: quantity('Kelipatan pesanan'),
+    supply: ZSupply,
+    leadTimeDays: z.number().int().min(0).max(90, 'Waktu produksi maksimal 90 hari'),
+    shelfLifeDays: z.number().int().min(1).max(3650).nullable(),
+  })
+  .superRefine((product, ctx) => {
+    if (product.minimumOrder % product.orderIncrement !== 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['minimumOrder'],
+        message: `Minimum pesanan harus kelipatan ${product.orderIncrement} (kelipatan pesanan)`,
+      });
+    }
+    let previous = { minQuantity: product.minimumOrder, unitPrice: product.price };
+    product.priceTiers.forEach((tier, index) => {
+      if (tier.minQuantity <= previous.minQuantity) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['priceTiers', index, 'minQuantity'],
+          message: `Jumlah minimum harus lebih dari ${previous.minQuantity}`,
+        });
+      }
+      if (tier.unitPrice >= previous.unitPrice) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['priceTiers', index, 'unitPrice'],
+          message: `Harga tingkat harus lebih murah dari Rp ${previous.unitPrice}`,
+        });
+      }
+      previous = tier;
+    });
+  });
+export type TProductContent = z.infer<typeof ZProductContent>;
+
+/** The curation state of the seller's working copy; an approved version may stay live meanwhile. */
+export const PRODUCT_STATUSES = [
+  'draft',
+  'needs_legality',
+  'submitted',
+  'in_review',
+  'changes_requested',
+  'approved',
+  'rejected',
+] as const;
+export const ZProductStatus = z.enum(PRODUCT_STATUSES);
+export type TProductStatus = z.infer<typeof ZProductStatus>;
+
+/** While Dinkop holds the working copy, the seller cannot change it under the curator's eyes. */
+export const LOCKED_FOR_EDITING: readonly TProductStatus[] = ['submitted', 'in_review'];
+
+export const ZSellerProduct = z.strictObject({
+  id: ZObjectId,
+  status: ZProductStatus,
+  revision: z.number().int(),
+  content: ZProductContent,
+  /** The last approved version, what buyers see; null until the first approval. */
+  live: ZProductContent.nullable(),
+  createdAt: ZIsoDateTime,
+  updatedAt: ZIsoDateTime,
+});
+export type TSellerProduct = z.infer<typeof ZSellerProduct>;
+
+export const ZProductParams = z.strictObject({ productId: ZObjectId });
+export const ZListSellerProductsQuery = ZPageQuery.extend({ status: ZProductStatus.optional() });
+export const ZListSellerProductsResponse = ZPage(ZSellerProduct);
