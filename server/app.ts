@@ -20,7 +20,7 @@ import { requireAllowedOrigin } from './platform/http/security';
 import { CLIENT_BUILD_DIR, PROJECT_ROOT } from './platform/paths';
 import { LocalDiskStorage, type StoragePort } from './platform/storage';
 import { accountRoutes, authenticate, type AccountsSettings } from './modules/accounts';
-import { catalogRoutes } from './modules/catalog';
+import { catalogRoutes, curationRoutes } from './modules/catalog';
 import { legalityRoutes } from './modules/legality';
 import { regionRoutes } from './modules/regions';
 import { umkmRoutes } from './modules/umkm';
@@ -57,6 +57,7 @@ export function apiRoutes(deps: AppDeps): AnyRoute[] {
     ...accountRoutes(accountsSettings(deps.config)),
     ...umkmRoutes(),
     ...catalogRoutes(),
+    ...curationRoutes(),
     ...legalityRoutes({
       storage: deps.storage ?? new LocalDiskStorage(path.resolve(PROJECT_ROOT, deps.config.STORAGE_DIR)),
     }),

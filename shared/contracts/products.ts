@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { ZProductCategory } from '../catalog/categories';
+import { CURATION_CHECKLIST } from '../states/product';
+import { ZLegalityDocumentType } from '../legality/documents';
+import { ZLegalityDocument } from './legality';
 import { ZIsoDateTime, ZObjectId, ZPage, ZPageQuery } from './common';
 
 export const PRODUCT_UNITS = [
@@ -112,6 +115,39 @@ export type TProductStatus = z.infer<typeof ZProductStatus>;
 /** While Dinkop holds the working copy, the seller cannot change it under the curator's eyes. */
 export const LOCKED_FOR_EDITING: readonly TProductStatus[] = ['submitted', 'in_review'];
 
+// --- curation ---
+
+export const ZCurationChecklistItem = z.enum(CURATION_CHECKLIST);
+
+export const ZProductHistoryEntry = z.strictObject({
+  from: ZProductStatus.nullable(),
+  to: ZProductStatus,
+  revision: z.number().int(),
+  byName: z.string(),
+  byOrganisationKind: z.enum(['umkm', 'dinkop']),
+  at: ZIsoDateTime,
+  reason: z.string().nullable(),
+  changes: z.array(z.strictObject({ item: ZCurationChecklistItem, note: z.string() })),
+  missingLegality: z.array(z.string()),
+});
+export type TProductHistoryEntry = z.infer<typeof ZProductHistoryEntry>;
+
+export const ZRequestChangesRequest = z.strictObject({
+  changes: z
+    .array(
+      z.strictObject({
+        item: ZCurationChecklistItem,
+        note: z.string().trim().min(5, 'Tulis apa yang perlu diperbaiki (minimal 5 karakter)').max(500),
+      }),
+    )
+    .min(1, 'Pilih minimal satu hal yang perlu diperbaiki')
+    .max(6),
+});
+export const ZRejectProductRequest = z.strictObject({
+  reason: z.string().trim().min(10, 'Alasan minimal 10 karakter').max(1000),
+});
+export const ZApproveProductRequest = z.strictObject({ note: z.string().trim().max(500).optional() });
+
 export const ZSellerProduct = z.strictObject({
   id: ZObjectId,
   status: ZProductStatus,
@@ -119,6 +155,9 @@ export const ZSellerProduct = z.strictObject({
   content: ZProductContent,
   /** The last approved version, what buyers see; null until the first approval. */
   live: ZProductContent.nullable(),
+  /** Why the product waits in needs_legality: each requirement not met by a valid document. */
+  missingLegality: z.array(z.strictObject({ anyOf: z.array(ZLegalityDocumentType), reason: z.string() })),
+  history: z.array(ZProductHistoryEntry),
   createdAt: ZIsoDateTime,
   updatedAt: ZIsoDateTime,
 });
@@ -127,3 +166,30 @@ export type TSellerProduct = z.infer<typeof ZSellerProduct>;
 export const ZProductParams = z.strictObject({ productId: ZObjectId });
 export const ZListSellerProductsQuery = ZPageQuery.extend({ status: ZProductStatus.optional() });
 export const ZListSellerProductsResponse = ZPage(ZSellerProduct);
+
+// --- Dinkop's side of curation ---
+
+export const ZListCurationQueueQuery = ZPageQuery.extend({
+  status: z.enum(['submitted', 'in_review']).default('submitted'),
+  category: ZProductCategory.optional(),
+  districtCode: z
+    .string()
+    .regex(/^\d{2}\.\d{2}\.\d{2}$/, 'Kode kecamatan tidak valid')
+    .optional(),
+});
+
+export const ZCurationProduct = ZSellerProduct.extend({
+  organisationId: ZObjectId,
+  seller: z
+    .strictObject({
+      name: z.string(),
+      districtCode: z.string().nullable(),
+      districtName: z.string().nullable(),
+    })
+    .nullable(),
+  submittedAt: ZIsoDateTime.nullable(),
+});
+export const ZListCurationQueueResponse = ZPage(ZCurationProduct);
+
+/** The review page: the product, its seller and the seller's legality documents side by side. */
+export const ZCurationReview = ZCurationProduct.extend({ documents: z.array(ZLegalityDocument) });

@@ -1,4 +1,5 @@
-import type { TProductContent, TSellerProduct } from '../../../shared/contracts/products';
+import type { z } from 'zod';
+import type { TProductContent, TSellerProduct, ZCurationProduct } from '../../../shared/contracts/products';
 import type { ProductDoc } from './product.model';
 
 type StoredContent = NonNullable<ProductDoc['live']>;
@@ -34,7 +35,37 @@ export function presentSellerProduct(product: ProductDoc): TSellerProduct {
     revision: product.revision,
     content: presentContent(product.content),
     live: product.live ? presentContent(product.live) : null,
+    missingLegality: product.missingLegality.map((missing) => ({
+      anyOf: [...missing.anyOf],
+      reason: missing.reason ?? '',
+    })),
+    history: product.history.map((entry) => ({
+      from: entry.from ?? null,
+      to: entry.to,
+      revision: entry.revision,
+      byName: entry.byName,
+      byOrganisationKind: entry.byOrganisationKind,
+      at: entry.at.toISOString(),
+      reason: entry.reason ?? null,
+      changes: entry.changes.map((change) => ({ item: change.item!, note: change.note ?? '' })),
+      missingLegality: [...entry.missingLegality],
+    })),
     createdAt: product.createdAt.toISOString(),
     updatedAt: product.updatedAt.toISOString(),
+  };
+}
+
+export function presentCurationProduct(product: ProductDoc): z.input<typeof ZCurationProduct> {
+  return {
+    ...presentSellerProduct(product),
+    organisationId: String(product.organisationId),
+    seller: product.seller
+      ? {
+          name: product.seller.name ?? '',
+          districtCode: product.seller.districtCode ?? null,
+          districtName: product.seller.districtName ?? null,
+        }
+      : null,
+    submittedAt: product.submittedAt ? product.submittedAt.toISOString() : null,
   };
 }

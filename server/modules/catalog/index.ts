@@ -1,1 +1,2 @@
 export { catalogRoutes } from './catalog.routes';
+export { curationRoutes } from './curation.routes';

@@ -1,6 +1,8 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { PRODUCT_CATEGORY_IDS } from '../../../shared/catalog/categories';
 import { PRODUCT_STATUSES, PRODUCT_UNITS } from '../../../shared/contracts/products';
+import { LEGALITY_DOCUMENT_TYPES } from '../../../shared/legality/documents';
+import { CURATION_CHECKLIST } from '../../../shared/states/product';
 import { tenantScoped } from '../../platform/db';
 
 /** Mirrors ZProductContent, which validated it before it got here. */
@@ -35,6 +37,26 @@ const contentSchema = new Schema(
   { _id: false },
 );
 
+/** One move of the curation workflow, written in the same update as the move itself. */
+const historyEntrySchema = new Schema(
+  {
+    from: { type: String, enum: [...PRODUCT_STATUSES, null], default: null },
+    to: { type: String, enum: PRODUCT_STATUSES, required: true },
+    revision: { type: Number, required: true },
+    byUserId: { type: Schema.Types.ObjectId, required: true },
+    byName: { type: String, required: true },
+    byOrganisationKind: { type: String, enum: ['umkm', 'dinkop'], required: true },
+    at: { type: Date, required: true },
+    reason: { type: String, default: null },
+    changes: {
+      type: [new Schema({ item: { type: String, enum: CURATION_CHECKLIST }, note: String }, { _id: false })],
+      default: [],
+    },
+    missingLegality: { type: [String], default: [] },
+  },
+  { _id: false },
+);
+
 /**
  * A seller's product: the working copy under curation (`content`, `status`) and the last approved
  * version buyers see (`live`). Editing an approved product starts a new revision; `live` stays until
@@ -47,6 +69,22 @@ const productSchema = new Schema(
     revision: { type: Number, required: true, default: 1 },
     content: { type: contentSchema, required: true },
     live: { type: contentSchema, default: null },
+    missingLegality: {
+      type: [
+        new Schema(
+          { anyOf: [{ type: String, enum: LEGALITY_DOCUMENT_TYPES }], reason: String },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
+    /** Copied at submission, so the curator queue filters by kecamatan without a join. */
+    seller: {
+      type: new Schema({ name: String, districtCode: String, districtName: String }, { _id: false }),
+      default: null,
+    },
+    submittedAt: { type: Date, default: null },
+    history: { type: [historyEntrySchema], default: [] },
     createdByUserId: { type: Schema.Types.ObjectId, required: true },
   },
   { timestamps: true },
@@ -54,6 +92,8 @@ const productSchema = new Schema(
 // The seller's product list, newest first, optionally by status.
 productSchema.index({ organisationId: 1, createdAt: -1 });
 productSchema.index({ organisationId: 1, status: 1, createdAt: -1 });
+// Dinkop's curation queue: by status, longest waiting first.
+productSchema.index({ status: 1, submittedAt: 1 });
 productSchema.plugin(tenantScoped);
 
 export const ProductModel = model('Product', productSchema);

@@ -15,9 +15,7 @@ function isDuplicateKey(error: unknown): boolean {
 }
 
 export async function listDocuments(actor: Actor): Promise<LegalityDocumentDoc[]> {
-  return LegalityDocumentModel.find({ organisationId: actor.organisationId })
-    .sort({ type: 1, createdAt: 1 })
-    .lean<LegalityDocumentDoc[]>();
+  return documentsOf(actor.organisationId);
 }
 
 export async function createDocument(
@@ -132,4 +130,22 @@ export async function deleteDocument(actor: Actor, documentId: string, storage: 
   }).lean<LegalityDocumentDoc>();
   if (!deleted) throw notFound();
   if (deleted.file) await storage.delete(deleted.file.key);
+}
+
+/** What the requirement rules need to know about a UMKM's vault (any organisation: used by curation). */
+export async function legalityStatesOf(
+  organisationId: string,
+): Promise<Array<{ type: LegalityDocumentDoc['type']; expiresOn: Date | null }>> {
+  const documents = await LegalityDocumentModel.find({ organisationId }).lean<LegalityDocumentDoc[]>();
+  // `YYYY-MM-DD` parses as UTC midnight: still that calendar day in Jakarta, which the rules compare.
+  return documents.map((doc) => ({
+    type: doc.type,
+    expiresOn: doc.expiresOn ? new Date(doc.expiresOn) : null,
+  }));
+}
+
+export async function documentsOf(organisationId: string): Promise<LegalityDocumentDoc[]> {
+  return LegalityDocumentModel.find({ organisationId })
+    .sort({ type: 1, createdAt: 1 })
+    .lean<LegalityDocumentDoc[]>();
 }
