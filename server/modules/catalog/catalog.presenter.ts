@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { TCatalogProduct } from '../../../shared/contracts/catalog';
 import type { TProductContent, TSellerProduct, ZCurationProduct } from '../../../shared/contracts/products';
 import type { ProductDoc } from './product.model';
 
@@ -67,5 +68,32 @@ export function presentCurationProduct(product: ProductDoc): z.input<typeof ZCur
         }
       : null,
     submittedAt: product.submittedAt ? product.submittedAt.toISOString() : null,
+  };
+}
+
+/** The buyer's view: the live version only; stock figures stay with the seller. */
+export function presentCatalogProduct(product: ProductDoc): TCatalogProduct {
+  const live = presentContent(product.live!);
+  return {
+    id: String(product._id),
+    name: live.name,
+    description: live.description,
+    category: live.category,
+    unit: live.unit,
+    weightGrams: live.weightGrams,
+    price: live.price,
+    priceTiers: live.priceTiers,
+    minimumOrder: live.minimumOrder,
+    orderIncrement: live.orderIncrement,
+    leadTimeDays: live.leadTimeDays,
+    shelfLifeDays: live.shelfLifeDays,
+    madeToOrder: live.supply.mode === 'capacity',
+    badges: [...(product.listing?.badges ?? [])],
+    seller: {
+      id: String(product.organisationId),
+      name: product.seller?.name ?? '',
+      districtName: product.seller?.districtName ?? null,
+    },
+    approvedAt: product.listing!.approvedAt.toISOString(),
   };
 }

@@ -5,8 +5,15 @@ import {
   ZProductParams,
   ZSellerProduct,
 } from '../../../shared/contracts/products';
+import {
+  ZCatalogPage,
+  ZCatalogProduct,
+  ZCatalogProductParams,
+  ZCatalogQuery,
+} from '../../../shared/contracts/catalog';
 import { defineRoute, signedIn, type AnyRoute } from '../../platform/http/route';
-import { presentSellerProduct } from './catalog.presenter';
+import * as browse from './browse.service';
+import { presentCatalogProduct, presentSellerProduct } from './catalog.presenter';
 import * as catalog from './catalog.service';
 
 // Unverified UMKM may prepare products; submitting them to curation is where verification matters.
@@ -14,6 +21,31 @@ const sellers = signedIn({ organisationKinds: ['umkm'], roles: ['owner', 'staff'
 
 export function catalogRoutes(): AnyRoute[] {
   return [
+    defineRoute({
+      method: 'get',
+      path: '/api/catalog/products',
+      summary:
+        'Search the curated catalog: words (partial, any case or accent), filters, sorts, pages of ≤ 100',
+      tag: 'catalog',
+      // Buyers shop here; sellers and Dinkop look at the same catalog.
+      access: signedIn(),
+      query: ZCatalogQuery,
+      response: ZCatalogPage,
+      handler: async ({ query }) => {
+        const page = await browse.searchCatalog(query);
+        return { items: page.items.map(presentCatalogProduct), nextCursor: page.nextCursor };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/catalog/products/:productId',
+      summary: 'A product on sale: tiers, minimum order, lead time, legality badges and the seller',
+      tag: 'catalog',
+      access: signedIn(),
+      params: ZCatalogProductParams,
+      response: ZCatalogProduct,
+      handler: async ({ params }) => presentCatalogProduct(await browse.getListedProduct(params.productId)),
+    }),
     defineRoute({
       method: 'get',
       path: '/api/catalog/my-products',

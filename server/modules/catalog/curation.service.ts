@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { ZListCurationQueueQuery, ZRequestChangesRequest } from '../../../shared/contracts/products';
+import { searchPrefixes } from '../../../shared/catalog/search';
+import { todayInWib } from '../../../shared/time';
 import { missingLegality } from '../../../shared/legality/requirements';
 import { canMove, PRODUCT_MOVES, type TProductMove } from '../../../shared/states/product';
 import { AppError } from '../../platform/http/errors';
@@ -135,23 +137,32 @@ export async function approveProduct(
   now = new Date(),
 ) {
   const product = await curatorMove(actor, productId, 'approve');
-  const missing = missingLegality({
-    category: product.content.category,
-    documents: await legalityStatesOf(String(product.organisationId)),
-    on: now,
-  });
+  const documents = await legalityStatesOf(String(product.organisationId));
+  const missing = missingLegality({ category: product.content.category, documents, on: now });
   if (missing.length > 0) {
     throw new AppError('INVALID_STATE', 'Legalitas produk tidak lengkap lagi; minta penjual melengkapinya.', {
       currentStatus: product.status,
       missingLegality: missing,
     });
   }
+  // Calendar days in WIB, as the requirement rules count them: a document is valid through its expiry day.
+  const today = todayInWib(now);
+  const validTypes = documents
+    .filter((doc) => doc.expiresOn === null || doc.expiresOn.toISOString().slice(0, 10) >= today)
+    .map((doc) => doc.type);
+  const listing = {
+    listed: true,
+    approvedAt: now,
+    badges: [...new Set(validTypes)],
+    prefixes: searchPrefixes(`${product.content.name} ${product.content.description}`),
+    namePrefixes: searchPrefixes(product.content.name),
+  };
   return applyMove(
     actor,
     product,
     'approve',
     'approved',
-    { live: product.content, missingLegality: [] },
+    { live: product.content, missingLegality: [], listing },
     now,
     {
       reason: note ?? null,

@@ -84,6 +84,23 @@ const productSchema = new Schema(
       default: null,
     },
     submittedAt: { type: Date, default: null },
+    /**
+     * What the buyer catalog reads, written when a version is approved: whether it is on sale, the
+     * legality badges it earned, and the search prefixes of its live text (see shared/catalog/search).
+     */
+    listing: {
+      type: new Schema(
+        {
+          listed: { type: Boolean, required: true },
+          approvedAt: { type: Date, required: true },
+          badges: [{ type: String, enum: LEGALITY_DOCUMENT_TYPES }],
+          prefixes: [String],
+          namePrefixes: [String],
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
     history: { type: [historyEntrySchema], default: [] },
     createdByUserId: { type: Schema.Types.ObjectId, required: true },
   },
@@ -94,6 +111,11 @@ productSchema.index({ organisationId: 1, createdAt: -1 });
 productSchema.index({ organisationId: 1, status: 1, createdAt: -1 });
 // Dinkop's curation queue: by status, longest waiting first.
 productSchema.index({ status: 1, submittedAt: 1 });
+// Buyer catalog: every query filters listed products; words match through the multikey prefix index,
+// browsing sorts by newest or price within a category. (Justified in docs/adr/005.)
+productSchema.index({ 'listing.listed': 1, 'listing.prefixes': 1 });
+productSchema.index({ 'listing.listed': 1, 'live.category': 1, 'listing.approvedAt': -1 });
+productSchema.index({ 'listing.listed': 1, 'live.price': 1 });
 productSchema.plugin(tenantScoped);
 
 export const ProductModel = model('Product', productSchema);
