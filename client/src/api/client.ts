@@ -41,6 +41,12 @@ interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** A file sent as the raw request body (not JSON, not multipart), with its own Content-Type. */
+interface RawBody {
+  data: Blob;
+  contentType: string;
+}
+
 /** Listeners told about every UNAUTHENTICATED answer (the session expired or was ended elsewhere). */
 const unauthenticatedListeners = new Set<(error: ApiError) => void>();
 export function onUnauthenticated(listener: (error: ApiError) => void): () => void {
@@ -68,16 +74,17 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
+async function send(method: string, path: string, options: RequestOptions, raw?: RawBody): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (raw) headers['Content-Type'] = raw.contentType;
+  else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(buildUrl(path, options.query), {
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: raw ? raw.data : options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (cause) {
@@ -102,14 +109,12 @@ async function send(method: string, path: string, options: RequestOptions): Prom
   throw error;
 }
 
-/** A JSON request whose answer is parsed with its shared response schema. */
-export async function apiJson<S extends z.ZodType>(
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+async function parseAnswer<S extends z.ZodType>(
+  method: string,
   path: string,
   schema: S,
-  options: RequestOptions = {},
+  response: Response,
 ): Promise<z.infer<S>> {
-  const response = await send(method, path, options);
   const body = await readJson(response);
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
@@ -122,6 +127,31 @@ export async function apiJson<S extends z.ZodType>(
     );
   }
   return parsed.data;
+}
+
+/** A JSON request whose answer is parsed with its shared response schema. */
+export async function apiJson<S extends z.ZodType>(
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<z.infer<S>> {
+  return parseAnswer(method, path, schema, await send(method, path, options));
+}
+
+/**
+ * A file upload: the file's bytes are the request body, labelled with the file's own type (the server
+ * decides the real type from the content). The JSON answer is parsed like `apiJson`'s.
+ */
+export async function apiUpload<S extends z.ZodType>(
+  method: 'POST' | 'PUT',
+  path: string,
+  schema: S,
+  file: Blob,
+  options: Omit<RequestOptions, 'body'> = {},
+): Promise<z.infer<S>> {
+  const raw = { data: file, contentType: file.type || 'application/octet-stream' };
+  return parseAnswer(method, path, schema, await send(method, path, options, raw));
 }
 
 /** A request answered with 204 No Content. */

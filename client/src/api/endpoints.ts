@@ -24,8 +24,14 @@ import {
   type ZRejectOrganisationRequest,
   type ZUpdateOrganisationRequest,
 } from '@shared/contracts/organisations';
+import {
+  type ZCreateLegalityDocumentRequest,
+  ZLegalityDocument,
+  ZListLegalityDocumentsResponse,
+} from '@shared/contracts/legality';
 import { ZListRegionsResponse } from '@shared/contracts/regions';
-import { ApiError, apiJson, apiNoContent } from './client';
+import { type ZUpdateUmkmProfileRequest, ZUmkmProfile } from '@shared/contracts/umkm';
+import { ApiError, apiJson, apiNoContent, apiUpload } from './client';
 
 type Body<S extends z.ZodType> = z.infer<S>;
 const seg = encodeURIComponent;
@@ -86,6 +92,29 @@ export const changeMemberRoles = (userId: string, body: Body<typeof ZChangeMembe
 export const removeMember = (userId: string) =>
   apiNoContent('DELETE', `/api/organisation/members/${seg(userId)}`);
 
+// --- UMKM ---
+
+export const getUmkmProfile = () => apiJson('GET', '/api/umkm/profile', ZUmkmProfile);
+
+export const updateUmkmProfile = (body: Body<typeof ZUpdateUmkmProfileRequest>) =>
+  apiJson('PATCH', '/api/umkm/profile', ZUmkmProfile, { body });
+
+export const listLegalityDocuments = () =>
+  apiJson('GET', '/api/legality/documents', ZListLegalityDocumentsResponse);
+
+export const createLegalityDocument = (body: Body<typeof ZCreateLegalityDocumentRequest>) =>
+  apiJson('POST', '/api/legality/documents', ZLegalityDocument, { body });
+
+/** The scan's bytes as the request body; the server reads the real type from the content. */
+export const uploadLegalityFile = (documentId: string, file: File) =>
+  apiUpload('PUT', `/api/legality/documents/${seg(documentId)}/file`, ZLegalityDocument, file);
+
+/** GET answers with the scan as an attachment: the href of a download link, not a fetch. */
+export const legalityFileUrl = (documentId: string) => `/api/legality/documents/${seg(documentId)}/file`;
+
+export const deleteLegalityDocument = (documentId: string) =>
+  apiNoContent('DELETE', `/api/legality/documents/${seg(documentId)}`);
+
 // --- Dinkop ---
 
 export type OrganisationListFilters = Partial<Omit<z.infer<typeof ZListOrganisationsQuery>, 'cursor'>>;
@@ -118,4 +147,6 @@ export const queryKeys = {
   invitation: (token: string) => ['invitation', token] as const,
   dinkopOrganisations: (filters: OrganisationListFilters) => ['dinkop', 'organisations', filters] as const,
   dinkopAll: ['dinkop'] as const,
+  umkmProfile: ['umkm', 'profile'] as const,
+  legalityDocuments: ['legality', 'documents'] as const,
 };

@@ -129,6 +129,12 @@ export function AppLayout() {
   const items: NavItem[] = [
     { to: '/', label: t('nav.home'), testId: 'nav-home' },
     { to: '/organisasi', label: t('nav.organisation'), testId: 'nav-organisation' },
+    ...(me.organisation.kind === 'umkm'
+      ? [
+          { to: '/usaha/profil', label: t('nav.umkmProfile'), testId: 'nav-umkm-profile' },
+          { to: '/usaha/legalitas', label: t('nav.legality'), testId: 'nav-legality' },
+        ]
+      : []),
     { to: '/organisasi/anggota', label: t('nav.members'), testId: 'nav-members' },
     ...(canSeeVerificationQueue(me)
       ? [{ to: '/dinkop/verifikasi', label: t('nav.verification'), testId: 'nav-verification' }]

@@ -61,6 +61,18 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../features/members/MembersPage')).MembersPage }),
           },
           {
+            path: 'usaha/profil',
+            lazy: async () => ({
+              Component: (await import('../features/umkm/UmkmProfilePage')).UmkmProfilePage,
+            }),
+          },
+          {
+            path: 'usaha/legalitas',
+            lazy: async () => ({
+              Component: (await import('../features/legality/LegalityPage')).LegalityPage,
+            }),
+          },
+          {
             path: 'dinkop/verifikasi',
             lazy: async () => ({
               Component: (await import('../features/dinkop/VerificationPage')).VerificationPage,

@@ -1,4 +1,7 @@
+import type { z } from 'zod';
 import type { ErrorCode } from '@shared/errors';
+import type { ZExpiryStatus } from '@shared/contracts/legality';
+import type { TLegalityDocumentType } from '@shared/legality/documents';
 import type {
   TBuyerType,
   TOrganisationKind,
@@ -82,6 +85,24 @@ const statuses: Record<TOrganisationStatus, string> = {
   rejected: 'Ditolak',
 };
 
+const expiryStatuses: Record<z.infer<typeof ZExpiryStatus>, string> = {
+  no_expiry: 'Tidak kedaluwarsa',
+  valid: 'Berlaku',
+  expiring_soon: 'Segera kedaluwarsa',
+  expired: 'Kedaluwarsa',
+};
+
+/** Under the number field of the legality form: what a valid number looks like for the chosen type. */
+const legalityNumberHints: Record<TLegalityDocumentType, string> = {
+  nib: 'NIB 13 angka dari OSS, contoh: 9120001234567',
+  pirt: 'Nomor P-IRT 15 angka seperti di sertifikat SPP-IRT (2 angka terakhir = tahun berakhir), contoh: 206-3215-0101-23-28',
+  halal: '"ID" diikuti 14 sampai 17 angka, contoh: ID32110000123450823',
+  bpom_md: '"MD" diikuti 12 angka, contoh: MD 224510001234',
+  bpom_ml: '"ML" diikuti 12 angka, contoh: ML 224510001234',
+  sni: 'Nomor sertifikat SNI seperti tertulis di sertifikat',
+  other: 'Nomor dokumen, bila ada',
+};
+
 export const id = {
   app: {
     name: 'Pasar UMKM',
@@ -110,6 +131,8 @@ export const id = {
     organisation: 'Profil organisasi',
     members: 'Anggota',
     verification: 'Verifikasi organisasi',
+    umkmProfile: 'Profil usaha',
+    legality: 'Dokumen legalitas',
     account: 'Akun saya',
     signOut: 'Keluar',
     openMenu: 'Buka menu navigasi',
@@ -128,7 +151,7 @@ export const id = {
     chooseBuyerType: 'Pilih jenis organisasi pembeli',
     fixFields: 'Periksa kembali isian yang ditandai merah.',
   },
-  labels: { roles, roleHints, kinds, buyerTypes, statuses },
+  labels: { roles, roleHints, kinds, buyerTypes, statuses, expiryStatuses },
   address: {
     province: 'Provinsi',
     regency: 'Kabupaten/kota',
@@ -213,8 +236,10 @@ export const id = {
       approvals: 'Persetujuan pesanan bernilai besar',
       invoices: 'Faktur, pembayaran dan PPN',
     },
+    businessTitle: 'Data usaha',
+    businessHint:
+      'Lengkapi NIB, NPWP dan rekening pencairan, lalu simpan dokumen legalitas (NIB, P-IRT, halal, BPOM) beserta pindaiannya.',
     soonUmkm: {
-      legality: 'Dokumen legalitas (NIB, PIRT, halal, BPOM)',
       products: 'Produk, harga grosir dan kapasitas produksi',
       curation: 'Kurasi produk oleh Dinkop',
       orders: 'Pesanan masuk, produksi dan pengiriman',
@@ -328,6 +353,90 @@ export const id = {
     noAccess: 'Halaman ini hanya untuk admin dan kurator Dinkop.',
     noPhone: 'Tanpa telepon',
     noAddress: 'Alamat belum diisi',
+  },
+  umkmProfile: {
+    title: 'Profil usaha',
+    subtitle: 'Data usaha yang diperiksa Dinkop dan dipakai untuk faktur serta pencairan hasil penjualan.',
+    umkmOnly: 'Halaman ini hanya untuk UMKM.',
+    nib: 'NIB (Nomor Induk Berusaha)',
+    nibHint: '13 angka dari OSS, contoh: 9120001234567',
+    npwp: 'NPWP',
+    npwpHint: '16 angka; titik dan tanda hubung seperti di kartu NPWP boleh ikut diketik',
+    taxStatus: 'Status pajak',
+    isPkp: 'Pengusaha Kena Pajak (PKP)',
+    isPkpHint:
+      'Aktifkan hanya jika usaha Anda sudah dikukuhkan sebagai PKP. Hanya penjual PKP yang memungut PPN di fakturnya; penjual yang bukan PKP tidak menambahkan PPN. PKP wajib mengisi NPWP.',
+    pkpYes: 'PKP: memungut PPN',
+    pkpNo: 'Bukan PKP: tidak memungut PPN',
+    pkpNeedsNpwp: 'Pengusaha Kena Pajak (PKP) wajib mengisi NPWP',
+    category: 'Kategori usaha',
+    categoryHint: 'Kategori utama produk Anda',
+    chooseCategory: 'Pilih kategori…',
+    payoutTitle: 'Rekening pencairan',
+    payoutHint: 'Rekening tujuan pembayaran hasil penjualan Anda.',
+    bankName: 'Nama bank',
+    bankNamePlaceholder: 'Contoh: BRI, Bank BJB',
+    accountNumber: 'Nomor rekening',
+    holderName: 'Nama pemilik rekening',
+    story: 'Cerita usaha',
+    storyHint: 'Ceritakan usaha Anda kepada pembeli: sejak kapan, bahan, cara membuat, keunggulannya.',
+    storyCount: '{{count}}/{{max}} karakter',
+    programmes: 'Program Dinkop',
+    programmesHint: 'Diisi oleh Dinkop: program yang Anda ikuti, misalnya Bela Beli Produk UMKM.',
+    noProgrammes: 'Belum tercatat mengikuti program Dinkop.',
+    updatedAt: 'Terakhir diubah',
+    edit: 'Ubah profil usaha',
+    editTitle: 'Ubah profil usaha',
+    saved: 'Profil usaha tersimpan.',
+    nibTaken: 'NIB ini sudah dipakai UMKM lain. Hubungi Dinkop bila ini usaha Anda.',
+    onlyOwner: 'Hanya {{role}} yang dapat mengubah profil usaha.',
+  },
+  legality: {
+    title: 'Dokumen legalitas',
+    subtitle:
+      'Simpan nomor, penerbit, masa berlaku dan pindaian dokumen legalitas usaha Anda. Dinkop memeriksanya saat kurasi.',
+    add: 'Tambah dokumen',
+    addTitle: 'Tambah dokumen legalitas',
+    addHint: 'Isi sesuai yang tertulis di dokumen. Pindaian diunggah setelah dokumen disimpan.',
+    type: 'Jenis dokumen',
+    chooseType: 'Pilih jenis dokumen…',
+    typeRequired: 'Pilih jenis dokumen',
+    number: 'Nomor dokumen',
+    numberHints: legalityNumberHints,
+    numberHintNoType: 'Pilih jenis dokumen dulu',
+    issuer: 'Penerbit',
+    issuerHint: 'Instansi yang menerbitkan, seperti tertulis di dokumen',
+    issuedOn: 'Tanggal terbit',
+    expiresOn: 'Berlaku sampai',
+    noExpiry: 'Tidak ada tanggal kedaluwarsa',
+    noExpiryValue: 'Tidak ada batas',
+    issuedInFuture: 'Tanggal terbit tidak boleh di masa depan',
+    submit: 'Simpan dokumen',
+    created: '{{type}} tersimpan. Sekarang unggah pindaiannya.',
+    duplicate: 'Dokumen dengan jenis dan nomor ini sudah ada.',
+    empty:
+      'Belum ada dokumen legalitas. Tambahkan NIB, P-IRT, sertifikat halal atau izin edar BPOM usaha Anda.',
+    attention:
+      'Dokumen yang sudah atau segera kedaluwarsa: {{count}}. Setelah diperpanjang, tambahkan dokumen yang baru.',
+    file: 'Pindaian',
+    noFile: 'Belum ada pindaian',
+    fileInfo: '{{format}}, {{size}}, diunggah {{date}}',
+    fileHint: 'PDF, JPG atau PNG, maksimal {{max}}',
+    upload: 'Unggah pindaian',
+    replace: 'Ganti pindaian',
+    download: 'Unduh',
+    uploaded: 'Pindaian tersimpan.',
+    fileEmpty: 'Berkas {{name}} kosong.',
+    fileTooLarge:
+      'Berkas {{name}} berukuran {{size}}, lebih dari batas {{max}}. Perkecil hasil pindaian atau fotonya, lalu coba lagi.',
+    fileWrongType: 'Berkas {{name}} bukan PDF, JPG atau PNG.',
+    fileTooLargeServer: 'Berkas lebih dari {{max}}. Perkecil hasil pindaian atau fotonya, lalu coba lagi.',
+    fileRejected:
+      'Isi berkas ini bukan PDF, JPG atau PNG, walaupun namanya berakhiran demikian. Simpan ulang dokumen sebagai PDF, JPG atau PNG.',
+    delete: 'Hapus',
+    deleteTitle: 'Hapus dokumen',
+    deleteConfirm: 'Hapus {{type}} nomor {{number}}? Pindaiannya juga ikut terhapus.',
+    deleted: 'Dokumen dihapus.',
   },
   account: {
     title: 'Akun saya',

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import { ERROR_CODES, type ErrorCode } from '@shared/errors';
 import { ApiError } from '../api/client';
-import { SHARED_MESSAGES_EN, isSharedMessage } from './sharedMessages';
+import { isSharedMessage, sharedMessageEn } from './sharedMessages';
 import i18n from './index';
 
 function isServerCode(code: string): code is ErrorCode {
@@ -19,7 +19,7 @@ export function errorMessage(t: TFunction, error: unknown): string {
 
 /** A message written into a shared schema (Indonesian), in the UI language. */
 export function localiseSharedMessage(message: string): string {
-  if (i18n.language === 'en' && isSharedMessage(message)) return SHARED_MESSAGES_EN[message] ?? message;
+  if (i18n.language === 'en') return sharedMessageEn(message) ?? message;
   return message;
 }
 

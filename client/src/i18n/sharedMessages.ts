@@ -24,6 +24,33 @@ export const SHARED_MESSAGES_EN: Record<string, string> = {
   'Kode desa/kelurahan tidak valid': 'Invalid village code',
   'Alamat jalan minimal 5 karakter': 'Street address must be at least 5 characters',
   'Kode pos 5 angka': 'Postal code is 5 digits',
+  'NPWP harus 16 angka': 'NPWP must be 16 digits',
+  'Nama bank wajib diisi': 'Bank name is required',
+  'Nomor rekening 5–20 angka': 'Account number is 5–20 digits',
+  'Nama pemilik rekening wajib diisi': 'Account holder name is required',
+  'Cerita usaha maksimal 1000 karakter': 'The business story can be at most 1000 characters',
+  'Kategori produk tidak dikenal': 'Unknown product category',
+  'Jenis dokumen legalitas tidak dikenal': 'Unknown legality document type',
+  'Nomor dokumen wajib diisi': 'Document number is required',
+  'Nomor dokumen terlalu panjang': 'Document number is too long',
+  'Nomor dokumen maksimal 100 karakter': 'Document number can be at most 100 characters',
+  'Penerbit wajib diisi': 'Issuer is required',
+  'Tanggal harus berformat TTTT-BB-HH': 'Date must be in the YYYY-MM-DD format',
+  'Tanggal kedaluwarsa harus setelah tanggal terbit': 'The expiry date must be after the date of issue',
+  'NIB harus 13 angka, contoh: 9120001234567': 'NIB must be 13 digits, for example: 9120001234567',
+  'Nomor P-IRT harus 15 angka (termasuk 2 angka tahun di akhir), contoh: 2063215010123-25':
+    'The P-IRT number must be 15 digits (including the 2-digit year at the end), for example: 2063215010123-25',
+  'Nomor ini berawalan ML (produk impor); pilih jenis dokumen "BPOM ML"':
+    'This number starts with ML (imported product); choose the document type "BPOM ML"',
+  'Nomor ini berawalan MD (produk dalam negeri); pilih jenis dokumen "BPOM MD"':
+    'This number starts with MD (domestic product); choose the document type "BPOM MD"',
+  'Nomor izin edar BPOM MD harus "MD" diikuti 12 angka, contoh: MD 224510001234':
+    'A BPOM MD registration number is "MD" followed by 12 digits, for example: MD 224510001234',
+  'Nomor izin edar BPOM ML harus "ML" diikuti 12 angka, contoh: ML 224510001234':
+    'A BPOM ML registration number is "ML" followed by 12 digits, for example: ML 224510001234',
+  'Nomor sertifikat halal harus "ID" diikuti 14 sampai 17 angka, contoh: ID32110000123450823':
+    'A halal certificate number is "ID" followed by 14 to 17 digits, for example: ID32110000123450823',
+  'Nomor sertifikat SNI wajib diisi': 'The SNI certificate number is required',
   // written by the server (server/modules/**), not by the shared schemas
   'E-mail sudah terdaftar': 'This e-mail is already registered',
   'Kata sandi saat ini salah': 'The current password is wrong',
@@ -31,8 +58,35 @@ export const SHARED_MESSAGES_EN: Record<string, string> = {
   'Kursor tidak valid': 'Invalid cursor',
   'Kecamatan tidak dikenal.': 'Unknown district (kecamatan).',
   'Desa/kelurahan tidak ada di kecamatan ini.': 'This village is not in the chosen district.',
+  'Pengusaha Kena Pajak (PKP) wajib mengisi NPWP': 'A VAT-registered business (PKP) must fill in its NPWP',
+  'NIB ini sudah dipakai UMKM lain. Hubungi Dinkop bila ini usaha Anda.':
+    'This NIB is already used by another UMKM. Contact Dinkop if it is your business.',
+  'Tanggal terbit tidak boleh di masa depan': 'The date of issue cannot be in the future',
+  'Nomor ini sudah terdaftar': 'This number is already recorded',
 };
 
+/** Shared messages with a value inside (the digits the seller typed): matched whole, value carried over. */
+const SHARED_MESSAGE_PATTERNS_EN: ReadonlyArray<[RegExp, (...values: string[]) => string]> = [
+  [
+    /^Angka ke-4 sampai ke-7 nomor P-IRT \((\d{4})\) bukan kode kabupaten\/kota yang dikenal\. Periksa kembali nomor pada sertifikat SPP-IRT\.$/,
+    (digits) =>
+      `Digits 4 to 7 of the P-IRT number (${digits}) are not a known regency/city code. Check the number on the SPP-IRT certificate again.`,
+  ],
+];
+
+function patternMatch(message: string): string | undefined {
+  for (const [pattern, english] of SHARED_MESSAGE_PATTERNS_EN) {
+    const match = pattern.exec(message);
+    if (match) return english(...match.slice(1));
+  }
+  return undefined;
+}
+
 export function isSharedMessage(message: string): boolean {
-  return Object.hasOwn(SHARED_MESSAGES_EN, message);
+  return Object.hasOwn(SHARED_MESSAGES_EN, message) || patternMatch(message) !== undefined;
+}
+
+/** The English text of a shared message, or undefined when it has none. */
+export function sharedMessageEn(message: string): string | undefined {
+  return Object.hasOwn(SHARED_MESSAGES_EN, message) ? SHARED_MESSAGES_EN[message] : patternMatch(message);
 }

@@ -79,6 +79,29 @@ function VerificationQueueCard() {
   );
 }
 
+/** For UMKM: the business profile and the legality vault, which Dinkop curation starts from. */
+function BusinessDataCard() {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder radius="md" data-testid="umkm-business-card">
+      <Stack gap="sm">
+        <Text fw={600}>{t('home.businessTitle')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('home.businessHint')}
+        </Text>
+        <Group gap="xs">
+          <Button component={Link} to="/usaha/profil" variant="light" data-testid="home-umkm-profile">
+            {t('nav.umkmProfile')}
+          </Button>
+          <Button component={Link} to="/usaha/legalitas" variant="light" data-testid="home-legality">
+            {t('nav.legality')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
 function comingSoonFor(me: TMeResponse, t: ReturnType<typeof useTranslation>['t']): string[] {
   switch (me.organisation.kind) {
     case 'buyer':
@@ -91,7 +114,6 @@ function comingSoonFor(me: TMeResponse, t: ReturnType<typeof useTranslation>['t'
       ];
     case 'umkm':
       return [
-        t('home.soonUmkm.legality'),
         t('home.soonUmkm.products'),
         t('home.soonUmkm.curation'),
         t('home.soonUmkm.orders'),
@@ -173,6 +195,7 @@ export function HomePage() {
         </Card>
 
         {canSeeVerificationQueue(me) && <VerificationQueueCard />}
+        {org.kind === 'umkm' && <BusinessDataCard />}
         <ComingSoon items={comingSoonFor(me, t)} />
       </SimpleGrid>
     </Stack>
