@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { ZLegalityDocument, ZListLegalityDocumentsResponse } from '../../../shared/contracts/legality';
 import { todayInWib } from '../../../shared/time';
 import { agentFor, createUser } from '../../../test/factories';
@@ -154,6 +155,16 @@ describe('legality vault', () => {
     await owner.agent.delete(`/api/legality/documents/${doc.id}`).expect(204);
     await curatorAgent.get(`/api/legality/documents/${doc.id}/file`).expect(404);
   });
+});
+
+it('refuses an upload from a signed-out caller before reading it', async () => {
+  const huge = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(6 * 1024 * 1024)]);
+  const res = await request(t.app)
+    .put('/api/legality/documents/0123456789abcdef01234567/file')
+    .set('Content-Type', 'application/pdf')
+    .send(huge)
+    .expect(401);
+  expect(res.body.error.code).toBe('UNAUTHENTICATED');
 });
 
 describe('expiry status in WIB', () => {

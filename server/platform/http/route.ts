@@ -177,9 +177,13 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], options
   for (const route of routes) {
     const handlers: RequestHandler[] = [];
     if (route.rateLimit) handlers.push(options.limiters[route.rateLimit]);
+    // Who may call is settled before an upload body is read: a stranger's 5 MB is refused unread.
+    handlers.push((req, _res, next) => {
+      authorize(route.access, req.actor);
+      next();
+    });
     if (route.upload) handlers.push(rawBody(route.upload.maxBytes));
     handlers.push(async (req, res) => {
-      authorize(route.access, req.actor);
       const params = parseOrThrow(route.params ?? noFields, req.params);
       const query = parseOrThrow(route.query ?? noFields, req.query ?? {});
       const body = readBody(route, req);
