@@ -76,3 +76,8 @@ export function tenantScoped(schema: Schema): void {
     if (!first?.$match || !('organisationId' in first.$match)) throw new TenantScopeError('aggregate');
   });
 }
+
+/** A unique index refused the write (E11000): the caller turns it into its own 409. */
+export function isDuplicateKeyError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+}

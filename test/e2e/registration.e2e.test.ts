@@ -1,61 +1,22 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { createApp } from '../../server/app';
-import { createLogger } from '../../server/platform/logger';
-import { CLIENT_BUILD_DIR } from '../../server/platform/paths';
 import { OrganisationModel } from '../../server/modules/accounts/organisation.model';
-import { startTestApp, type TestApp } from '../helpers/app';
+import { startBrowserApp, type BrowserApp } from '../helpers/browser';
 
 /**
  * A koperasi purchaser registers her organisation in a real Chromium against the real server (built
  * client served by Express, as in production), then signs in again and sees her home in Indonesian.
  */
-let t: TestApp;
-let server: Server;
-let baseUrl: string;
-let browser: Browser;
-
+let b: BrowserApp;
 beforeAll(async () => {
-  if (!existsSync(path.join(CLIENT_BUILD_DIR, 'index.html'))) {
-    throw new Error('The client is not built: run `npm test`, which builds it first.');
-  }
-  t = await startTestApp();
-  const { app } = createApp({
-    config: { ...t.config, SERVE_CLIENT: true },
-    redis: t.redis,
-    logger: createLogger('silent'),
-  });
-  server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.TEST_CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  b = await startBrowserApp();
 }, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  await t?.close();
-});
+afterAll(() => b?.close());
 
 it('registers a koperasi, signs out and in again, and lands on an Indonesian home page', async () => {
-  const context = await browser.newContext({ locale: 'id-ID', viewport: { width: 390, height: 844 } });
+  const context = await b.browser.newContext({ locale: 'id-ID', viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   const email = `siti.${Date.now()}@kopkar-kiic.id`;
 
-  await page.goto(`${baseUrl}/daftar`);
+  await page.goto(`${b.baseUrl}/daftar`);
   await page.getByTestId('register-kind-buyer').click();
   await page.getByTestId('register-buyer-type').selectOption('koperasi_karyawan');
   await page.getByTestId('register-org-name').fill('Koperasi Karyawan Maju Bersama');
@@ -88,7 +49,7 @@ it('registers a koperasi, signs out and in again, and lands on an Indonesian hom
 
   // Sign out, then back in with the new account.
   await context.clearCookies();
-  await page.goto(`${baseUrl}/masuk`);
+  await page.goto(`${b.baseUrl}/masuk`);
   await page.getByTestId('signin-email').fill(email);
   await page.getByTestId('signin-password').fill('rahasia-Koperasi-2026');
   await page.getByTestId('signin-submit').click();
@@ -98,8 +59,8 @@ it('registers a koperasi, signs out and in again, and lands on an Indonesian hom
 }, 60_000);
 
 it('shows a failed sign-in in Indonesian', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${baseUrl}/masuk`);
+  const page = await b.browser.newPage();
+  await page.goto(`${b.baseUrl}/masuk`);
   await page.getByTestId('signin-email').fill('tidak-ada@contoh.id');
   await page.getByTestId('signin-password').fill('salah-sekali-123');
   await page.getByTestId('signin-submit').click();

@@ -7,6 +7,7 @@ import type {
   ZUpdateMeRequest,
 } from '../../../shared/contracts/accounts';
 import { ADMIN_ROLE, ROLES_BY_KIND, type TRegisterRequest } from '../../../shared/contracts/organisations';
+import { isDuplicateKeyError } from '../../platform/db';
 import { AppError } from '../../platform/http/errors';
 import type { Actor } from '../../platform/http/route';
 import { resolveAddress } from '../regions';
@@ -22,10 +23,6 @@ export interface SignedIn {
   user: UserDoc;
   organisation: OrganisationDoc;
   session: IssuedSession;
-}
-
-export function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 }
 
 const emailTaken = () =>
@@ -71,7 +68,7 @@ export async function createOrganisationWithFirstUser(
     return { user: user.toObject(), organisation: organisation.toObject() };
   } catch (error) {
     await OrganisationModel.deleteOne({ _id: organisation._id });
-    if (isDuplicateKey(error)) throw emailTaken();
+    if (isDuplicateKeyError(error)) throw emailTaken();
     throw error;
   }
 }
@@ -224,7 +221,7 @@ export async function acceptInvitation(
       { _id: invitation._id, organisationId: invitation.organisationId },
       { $set: { acceptedAt: null } },
     );
-    if (isDuplicateKey(error)) throw emailTaken();
+    if (isDuplicateKeyError(error)) throw emailTaken();
     throw error;
   }
   const session = await createSession(user, settings.sessionTtlHours, userAgent);

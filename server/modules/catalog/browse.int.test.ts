@@ -3,7 +3,7 @@ import type request from 'supertest';
 import { ZCatalogPage, ZCatalogProduct } from '../../../shared/contracts/catalog';
 import type { TProductContent } from '../../../shared/contracts/products';
 import { agentFor, createUser } from '../../../test/factories';
-import { KERIPIK_TEMPE } from '../../../test/fixtures';
+import { KERIPIK_TEMPE, VALID_FOOD_LEGALITY } from '../../../test/fixtures';
 import { startTestApp, type TestApp } from '../../../test/helpers/app';
 import { resolveAddress } from '../regions';
 import { OrganisationModel } from '../accounts/organisation.model';
@@ -13,23 +13,7 @@ let buyer: request.Agent;
 let curator: request.Agent;
 const ids: Record<string, string> = {};
 
-const DOCS = {
-  nib: { type: 'nib', number: '9120001234567', issuer: 'OSS RBA', issuedOn: '2021-03-01', expiresOn: null },
-  pirt: {
-    type: 'pirt',
-    number: '206321501012328',
-    issuer: 'Dinkes Karawang',
-    issuedOn: '2023-05-02',
-    expiresOn: '2028-05-02',
-  },
-  halal: {
-    type: 'halal',
-    number: 'ID32110000123450823',
-    issuer: 'BPJPH',
-    issuedOn: '2024-02-10',
-    expiresOn: null,
-  },
-};
+const DOCS = VALID_FOOD_LEGALITY;
 
 async function sellerIn(districtCode: string, documents: Array<keyof typeof DOCS>) {
   const { user, organisation } = await createUser({ kind: 'umkm', roles: ['owner'], status: 'verified' });

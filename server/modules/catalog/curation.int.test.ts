@@ -5,7 +5,7 @@ import {
   ZSellerProduct,
 } from '../../../shared/contracts/products';
 import { agentFor, createUser } from '../../../test/factories';
-import { KERIPIK_TEMPE } from '../../../test/fixtures';
+import { KERIPIK_TEMPE, VALID_FOOD_LEGALITY } from '../../../test/fixtures';
 import { startTestApp, type TestApp } from '../../../test/helpers/app';
 
 let t: TestApp;
@@ -14,23 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const DOCUMENTS = {
-  nib: { type: 'nib', number: '9120001234567', issuer: 'OSS RBA', issuedOn: '2021-03-01', expiresOn: null },
-  pirt: {
-    type: 'pirt',
-    number: '206321501012328',
-    issuer: 'Dinkes Karawang',
-    issuedOn: '2023-05-02',
-    expiresOn: '2028-05-02',
-  },
-  halal: {
-    type: 'halal',
-    number: 'ID32110000123450823',
-    issuer: 'BPJPH',
-    issuedOn: '2024-02-10',
-    expiresOn: null,
-  },
-};
+const DOCUMENTS = VALID_FOOD_LEGALITY;
 
 async function verifiedSeller() {
   const { user, organisation } = await createUser({ kind: 'umkm', roles: ['owner'], status: 'verified' });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { TCreateLegalityDocumentRequest } from '../../../shared/contracts/legality';
 import { normaliseLegalityNumber } from '../../../shared/legality/documents';
 import { todayInWib } from '../../../shared/time';
+import { isDuplicateKeyError } from '../../platform/db';
 import { AppError } from '../../platform/http/errors';
 import type { Actor, FileDownload, UploadedFile } from '../../platform/http/route';
 import type { StoragePort } from '../../platform/storage';
@@ -9,10 +10,6 @@ import { regencyCodes } from '../regions';
 import { LegalityDocumentModel, type LegalityDocumentDoc } from './legality-document.model';
 
 const notFound = () => new AppError('NOT_FOUND', 'Dokumen legalitas tidak ditemukan.');
-
-function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
-}
 
 export async function listDocuments(actor: Actor): Promise<LegalityDocumentDoc[]> {
   return documentsOf(actor.organisationId);
@@ -48,7 +45,7 @@ export async function createDocument(
     });
     return created.toObject();
   } catch (error) {
-    if (isDuplicateKey(error)) {
+    if (isDuplicateKeyError(error)) {
       throw new AppError('ALREADY_EXISTS', 'Dokumen dengan jenis dan nomor ini sudah ada di brankas Anda.', {
         issues: [{ path: ['number'], message: 'Nomor ini sudah terdaftar' }],
       });

@@ -1,12 +1,9 @@
 import type { z } from 'zod';
 import type { ZUpdateUmkmProfileRequest } from '../../../shared/contracts/umkm';
+import { isDuplicateKeyError } from '../../platform/db';
 import { AppError } from '../../platform/http/errors';
 import type { Actor } from '../../platform/http/route';
 import { UmkmProfileModel, type UmkmProfileDoc } from './umkm-profile.model';
-
-function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
-}
 
 export async function getProfile(organisationId: string): Promise<UmkmProfileDoc | null> {
   return UmkmProfileModel.findById(organisationId).lean<UmkmProfileDoc>();
@@ -35,7 +32,7 @@ export async function updateProfile(
     ).lean<UmkmProfileDoc>();
     return updated!;
   } catch (error) {
-    if (isDuplicateKey(error)) {
+    if (isDuplicateKeyError(error)) {
       const message = 'NIB ini sudah dipakai UMKM lain. Hubungi Dinkop bila ini usaha Anda.';
       throw new AppError('ALREADY_EXISTS', message, { issues: [{ path: ['nib'], message }] });
     }
