@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZProductCategory } from '../catalog/categories';
+import { formatRupiah } from '../money';
 import { CURATION_CHECKLIST } from '../states/product';
 import { ZLegalityDocumentType } from '../legality/documents';
 import { ZLegalityDocument } from './legality';
@@ -19,6 +20,7 @@ export const PRODUCT_UNITS = [
   'set',
 ] as const;
 export const ZProductUnit = z.enum(PRODUCT_UNITS, { message: 'Satuan tidak dikenal' });
+export type TProductUnit = z.infer<typeof ZProductUnit>;
 
 const rupiah = (label: string) =>
   z
@@ -91,7 +93,7 @@ export const ZProductContent = z
         ctx.addIssue({
           code: 'custom',
           path: ['priceTiers', index, 'unitPrice'],
-          message: `Harga tingkat harus lebih murah dari Rp ${previous.unitPrice}`,
+          message: `Harga tingkat harus lebih murah dari ${formatRupiah(previous.unitPrice)}`,
         });
       }
       previous = tier;

@@ -54,6 +54,16 @@ export async function updateProduct(
   const current = await getProduct(actor, productId);
   if (LOCKED_FOR_EDITING.includes(current.status)) throw lockedForEditing(current.status);
   const startsRevision = current.status !== 'draft';
+  // A new revision is a move of its own in the audit trail, and what was missing before no longer applies.
+  const revisionEntry = {
+    from: current.status,
+    to: 'draft',
+    revision: current.revision + 1,
+    byUserId: actor.userId,
+    byName: actor.name,
+    byOrganisationKind: actor.organisationKind,
+    at: new Date(),
+  };
   const updated = await ProductModel.findOneAndUpdate(
     {
       _id: productId,
@@ -61,10 +71,13 @@ export async function updateProduct(
       status: current.status,
       revision: current.revision,
     },
-    {
-      $set: { content, status: 'draft' },
-      ...(startsRevision ? { $inc: { revision: 1 } } : {}),
-    },
+    startsRevision
+      ? {
+          $set: { content, status: 'draft', missingLegality: [] },
+          $inc: { revision: 1 },
+          $push: { history: revisionEntry },
+        }
+      : { $set: { content } },
     { returnDocument: 'after' },
   ).lean<ProductDoc>();
   if (!updated) throw lockedForEditing((await getProduct(actor, productId)).status);

@@ -125,6 +125,7 @@ describe('curation workflow', () => {
       'draft→submitted',
       'submitted→in_review',
       'in_review→changes_requested',
+      'changes_requested→draft',
       'draft→submitted',
       'submitted→in_review',
       'in_review→approved',
