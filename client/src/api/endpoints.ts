@@ -30,6 +30,20 @@ import {
   ZListLegalityDocumentsResponse,
 } from '@shared/contracts/legality';
 import { ZListRegionsResponse } from '@shared/contracts/regions';
+import {
+  type ZApproveProductRequest,
+  type ZListCurationQueueQuery,
+  type ZListSellerProductsQuery,
+  type ZProductContent,
+  type ZRejectProductRequest,
+  type ZRequestChangesRequest,
+  ZCurationProduct,
+  ZCurationReview,
+  ZListCurationQueueResponse,
+  ZListSellerProductsResponse,
+  ZSellerProduct,
+} from '@shared/contracts/products';
+import { type ZCatalogQuery, ZCatalogPage, ZCatalogProduct } from '@shared/contracts/catalog';
 import { type ZUpdateUmkmProfileRequest, ZUmkmProfile } from '@shared/contracts/umkm';
 import { ApiError, apiJson, apiNoContent, apiUpload } from './client';
 
@@ -115,6 +129,32 @@ export const legalityFileUrl = (documentId: string) => `/api/legality/documents/
 export const deleteLegalityDocument = (documentId: string) =>
   apiNoContent('DELETE', `/api/legality/documents/${seg(documentId)}`);
 
+// --- UMKM products (the seller's working copies and their curation) ---
+
+export type SellerProductFilters = Partial<Omit<z.infer<typeof ZListSellerProductsQuery>, 'cursor'>>;
+
+export const listMyProducts = (filters: SellerProductFilters, cursor: string | null, signal?: AbortSignal) =>
+  apiJson('GET', '/api/catalog/my-products', ZListSellerProductsResponse, {
+    query: { status: filters.status, limit: filters.limit, cursor },
+    signal,
+  });
+
+export const getMyProduct = (productId: string) =>
+  apiJson('GET', `/api/catalog/my-products/${seg(productId)}`, ZSellerProduct);
+
+export const createMyProduct = (body: Body<typeof ZProductContent>) =>
+  apiJson('POST', '/api/catalog/my-products', ZSellerProduct, { body });
+
+export const updateMyProduct = (productId: string, body: Body<typeof ZProductContent>) =>
+  apiJson('PUT', `/api/catalog/my-products/${seg(productId)}`, ZSellerProduct, { body });
+
+export const deleteMyProduct = (productId: string) =>
+  apiNoContent('DELETE', `/api/catalog/my-products/${seg(productId)}`);
+
+/** To `submitted`, or to `needs_legality` with the list of what is missing (not an error). */
+export const submitMyProduct = (productId: string) =>
+  apiJson('POST', `/api/catalog/my-products/${seg(productId)}/submit`, ZSellerProduct);
+
 // --- Dinkop ---
 
 export type OrganisationListFilters = Partial<Omit<z.infer<typeof ZListOrganisationsQuery>, 'cursor'>>;
@@ -138,6 +178,69 @@ export const verifyOrganisation = (organisationId: string) =>
 export const rejectOrganisation = (organisationId: string, body: Body<typeof ZRejectOrganisationRequest>) =>
   apiJson('POST', `/api/dinkop/organisations/${seg(organisationId)}/reject`, ZOrganisation, { body });
 
+// --- Dinkop product curation ---
+
+export type CurationQueueFilters = Partial<Omit<z.infer<typeof ZListCurationQueueQuery>, 'cursor'>>;
+
+export const listCurationQueue = (
+  filters: CurationQueueFilters,
+  cursor: string | null,
+  signal?: AbortSignal,
+) =>
+  apiJson('GET', '/api/curation/queue', ZListCurationQueueResponse, {
+    query: {
+      status: filters.status,
+      category: filters.category,
+      districtCode: filters.districtCode,
+      limit: filters.limit,
+      cursor,
+    },
+    signal,
+  });
+
+export const getCurationReview = (productId: string, signal?: AbortSignal) =>
+  apiJson('GET', `/api/curation/products/${seg(productId)}`, ZCurationReview, { signal });
+
+export const startCurationReview = (productId: string) =>
+  apiJson('POST', `/api/curation/products/${seg(productId)}/start-review`, ZCurationProduct);
+
+export const approveCuratedProduct = (productId: string, body: Body<typeof ZApproveProductRequest>) =>
+  apiJson('POST', `/api/curation/products/${seg(productId)}/approve`, ZCurationProduct, { body });
+
+export const requestProductChanges = (productId: string, body: Body<typeof ZRequestChangesRequest>) =>
+  apiJson('POST', `/api/curation/products/${seg(productId)}/request-changes`, ZCurationProduct, { body });
+
+export const rejectCuratedProduct = (productId: string, body: Body<typeof ZRejectProductRequest>) =>
+  apiJson('POST', `/api/curation/products/${seg(productId)}/reject`, ZCurationProduct, { body });
+
+// --- buyer catalog ---
+
+/** The catalog's filters as the URL holds them (validated with ZCatalogQuery before a search). */
+export type CatalogFilters = Partial<Omit<z.infer<typeof ZCatalogQuery>, 'cursor'>>;
+
+export const searchCatalog = (filters: CatalogFilters, cursor: string | null, signal?: AbortSignal) =>
+  apiJson('GET', '/api/catalog/products', ZCatalogPage, {
+    query: {
+      q: filters.q,
+      category: filters.category,
+      seller: filters.seller,
+      districtCode: filters.districtCode,
+      halal: filters.halal,
+      certification: filters.certification,
+      priceMin: filters.priceMin,
+      priceMax: filters.priceMax,
+      moqMax: filters.moqMax,
+      leadTimeMax: filters.leadTimeMax,
+      sort: filters.sort,
+      limit: filters.limit,
+      cursor,
+    },
+    signal,
+  });
+
+export const getCatalogProduct = (productId: string, signal?: AbortSignal) =>
+  apiJson('GET', `/api/catalog/products/${seg(productId)}`, ZCatalogProduct, { signal });
+
 /** Query keys in one place so invalidation cannot miss a spelling. */
 export const queryKeys = {
   me: ['me'] as const,
@@ -149,4 +252,13 @@ export const queryKeys = {
   dinkopAll: ['dinkop'] as const,
   umkmProfile: ['umkm', 'profile'] as const,
   legalityDocuments: ['legality', 'documents'] as const,
+  curationAll: ['curation'] as const,
+  curationQueue: (filters: CurationQueueFilters) => ['curation', 'queue', filters] as const,
+  curationReview: (productId: string) => ['curation', 'review', productId] as const,
+  catalogAll: ['catalog'] as const,
+  catalogSearch: (filters: CatalogFilters) => ['catalog', 'search', filters] as const,
+  catalogProduct: (productId: string) => ['catalog', 'product', productId] as const,
+  myProductsAll: ['my-products'] as const,
+  myProducts: (filters: SellerProductFilters) => ['my-products', 'list', filters] as const,
+  myProduct: (productId: string) => ['my-products', 'one', productId] as const,
 };

@@ -23,6 +23,7 @@ import { setLanguage } from '../i18n';
 import { errorMessage } from '../i18n/messages';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { Brand } from './Brand';
+import { canCurateProducts } from '../features/curation/access';
 import { canSeeVerificationQueue, clearUserData, markSignedOut, useSession } from '../features/auth/session';
 
 let languageAdoptedFor: string | null = null;
@@ -128,16 +129,21 @@ export function AppLayout() {
 
   const items: NavItem[] = [
     { to: '/', label: t('nav.home'), testId: 'nav-home' },
+    { to: '/katalog', label: t('catalog.nav'), testId: 'nav-catalog' },
     { to: '/organisasi', label: t('nav.organisation'), testId: 'nav-organisation' },
     ...(me.organisation.kind === 'umkm'
       ? [
           { to: '/usaha/profil', label: t('nav.umkmProfile'), testId: 'nav-umkm-profile' },
           { to: '/usaha/legalitas', label: t('nav.legality'), testId: 'nav-legality' },
+          { to: '/usaha/produk', label: t('products.title'), testId: 'nav-products' },
         ]
       : []),
     { to: '/organisasi/anggota', label: t('nav.members'), testId: 'nav-members' },
     ...(canSeeVerificationQueue(me)
       ? [{ to: '/dinkop/verifikasi', label: t('nav.verification'), testId: 'nav-verification' }]
+      : []),
+    ...(canCurateProducts(me)
+      ? [{ to: '/dinkop/kurasi', label: t('curation.nav'), testId: 'nav-curation' }]
       : []),
     { to: '/akun', label: t('nav.account'), testId: 'nav-account' },
   ];

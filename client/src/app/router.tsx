@@ -73,9 +73,55 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: 'usaha/produk',
+            lazy: async () => ({
+              Component: (await import('../features/products/ProductListPage')).ProductListPage,
+            }),
+          },
+          {
+            path: 'usaha/produk/baru',
+            lazy: async () => ({
+              Component: (await import('../features/products/ProductNewPage')).ProductNewPage,
+            }),
+          },
+          {
+            path: 'usaha/produk/:productId',
+            lazy: async () => ({
+              Component: (await import('../features/products/ProductDetailPage')).ProductDetailPage,
+            }),
+          },
+          {
             path: 'dinkop/verifikasi',
             lazy: async () => ({
               Component: (await import('../features/dinkop/VerificationPage')).VerificationPage,
+            }),
+          },
+          {
+            path: 'dinkop/kurasi',
+            lazy: async () => ({
+              Component: (await import('../features/curation/CurationQueuePage')).CurationQueuePage,
+            }),
+          },
+          {
+            path: 'dinkop/kurasi/:productId',
+            lazy: async () => ({
+              Component: (await import('../features/curation/CurationReviewPage')).CurationReviewPage,
+            }),
+          },
+          {
+            path: 'katalog',
+            lazy: async () => ({ Component: (await import('../features/catalog/CatalogPage')).CatalogPage }),
+          },
+          {
+            path: 'katalog/produk/:productId',
+            lazy: async () => ({
+              Component: (await import('../features/catalog/CatalogProductPage')).CatalogProductPage,
+            }),
+          },
+          {
+            path: 'katalog/penjual/:sellerId',
+            lazy: async () => ({
+              Component: (await import('../features/catalog/CatalogSellerPage')).CatalogSellerPage,
             }),
           },
           {

@@ -51,6 +51,55 @@ export const SHARED_MESSAGES_EN: Record<string, string> = {
   'Nomor sertifikat halal harus "ID" diikuti 14 sampai 17 angka, contoh: ID32110000123450823':
     'A halal certificate number is "ID" followed by 14 to 17 digits, for example: ID32110000123450823',
   'Nomor sertifikat SNI wajib diisi': 'The SNI certificate number is required',
+  // shared/contracts/products.ts (the seller's product form)
+  'Satuan tidak dikenal': 'Unknown unit',
+  'Nama produk minimal 3 karakter': 'Product name must be at least 3 characters',
+  'Deskripsi minimal 20 karakter agar pembeli paham produknya':
+    'Description must be at least 20 characters so buyers understand the product',
+  'Berat minimal 1 gram': 'Weight must be at least 1 gram',
+  'Maksimal 5 tingkat harga': 'At most 5 price tiers',
+  'Waktu produksi maksimal 90 hari': 'Time to ship can be at most 90 days',
+  'Stok tidak boleh negatif': 'Stock cannot be negative',
+  'Harga harus berupa angka': 'Price must be a number',
+  'Harga dalam rupiah bulat, tanpa sen': 'Price is in whole rupiah, without cents',
+  'Harga minimal Rp 1': 'Price must be at least Rp 1',
+  'Harga terlalu besar': 'Price is too large',
+  'Harga tingkat harus berupa angka': 'Tier price must be a number',
+  'Harga tingkat dalam rupiah bulat, tanpa sen': 'Tier price is in whole rupiah, without cents',
+  'Harga tingkat minimal Rp 1': 'Tier price must be at least Rp 1',
+  'Harga tingkat terlalu besar': 'Tier price is too large',
+  'Jumlah minimum tingkat harga harus berupa angka': "The tier's minimum quantity must be a number",
+  'Jumlah minimum tingkat harga harus bilangan bulat': "The tier's minimum quantity must be a whole number",
+  'Jumlah minimum tingkat harga minimal 1': "The tier's minimum quantity must be at least 1",
+  'Minimum pesanan harus berupa angka': 'Minimum order must be a number',
+  'Minimum pesanan harus bilangan bulat': 'Minimum order must be a whole number',
+  'Minimum pesanan minimal 1': 'Minimum order must be at least 1',
+  'Kelipatan pesanan harus berupa angka': 'Order increment must be a number',
+  'Kelipatan pesanan harus bilangan bulat': 'Order increment must be a whole number',
+  'Kelipatan pesanan minimal 1': 'Order increment must be at least 1',
+  'Kapasitas produksi per minggu harus berupa angka': 'Weekly production capacity must be a number',
+  'Kapasitas produksi per minggu harus bilangan bulat': 'Weekly production capacity must be a whole number',
+  'Kapasitas produksi per minggu minimal 1': 'Weekly production capacity must be at least 1',
+  // shared/legality/requirements.ts (why a product waits in needs_legality)
+  'Setiap UMKM wajib memiliki NIB (Nomor Induk Berusaha) dari OSS':
+    'Every UMKM must have an NIB (business identification number) from OSS',
+  'Produk pangan wajib memiliki P-IRT atau izin edar BPOM (MD/ML)':
+    'Food products must have a P-IRT or a BPOM registration (MD/ML)',
+  'Produk pangan wajib bersertifikat halal mulai 17 Oktober 2026':
+    'Food products must be halal-certified from 17 October 2026',
+  'Produk kosmetik wajib memiliki izin edar BPOM': 'Cosmetics must have a BPOM registration',
+  'Produk kosmetik wajib bersertifikat halal mulai 17 Oktober 2026':
+    'Cosmetics must be halal-certified from 17 October 2026',
+  // shared/contracts/products.ts (Dinkop's curation decisions)
+  'Tulis apa yang perlu diperbaiki (minimal 5 karakter)': 'Write what needs fixing (at least 5 characters)',
+  'Pilih minimal satu hal yang perlu diperbaiki': 'Choose at least one thing that needs fixing',
+  'Alasan minimal 10 karakter': 'The reason must be at least 10 characters',
+  // shared/contracts/catalog.ts (the buyer's catalog filters)
+  'Harga maksimum harus lebih besar dari harga minimum': 'The highest price must be above the lowest price',
+  'Harga minimum harus angka': 'The lowest price must be a number',
+  'Harga maksimum harus angka': 'The highest price must be a number',
+  'Minimum pesanan harus angka': 'The minimum order must be a number',
+  'Waktu produksi harus angka': 'The time to ship must be a number',
   // written by the server (server/modules/**), not by the shared schemas
   'E-mail sudah terdaftar': 'This e-mail is already registered',
   'Kata sandi saat ini salah': 'The current password is wrong',
@@ -71,6 +120,18 @@ const SHARED_MESSAGE_PATTERNS_EN: ReadonlyArray<[RegExp, (...values: string[]) =
     /^Angka ke-4 sampai ke-7 nomor P-IRT \((\d{4})\) bukan kode kabupaten\/kota yang dikenal\. Periksa kembali nomor pada sertifikat SPP-IRT\.$/,
     (digits) =>
       `Digits 4 to 7 of the P-IRT number (${digits}) are not a known regency/city code. Check the number on the SPP-IRT certificate again.`,
+  ],
+  [
+    /^Minimum pesanan harus kelipatan (\d+) \(kelipatan pesanan\)$/,
+    (increment) => `The minimum order must be a multiple of ${increment} (the order increment)`,
+  ],
+  [
+    /^Jumlah minimum harus lebih dari (\d+)$/,
+    (previous) => `The minimum quantity must be more than ${previous}`,
+  ],
+  [
+    /^Harga tingkat harus lebih murah dari (Rp [\d.]+)$/,
+    (previous) => `The tier price must be cheaper than ${previous}`,
   ],
 ];
 

@@ -14,12 +14,17 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { TMeResponse } from '@shared/contracts/accounts';
 import { listOrganisationsForDinkop, queryKeys, type OrganisationListFilters } from '../../api/endpoints';
 import { RoleBadges, StatusBadge } from '../../components/Badges';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { canSeeVerificationQueue, useSession } from '../auth/session';
 import { VerificationBanner } from './VerificationBanner';
+import { CatalogHomeCard } from '../catalog/CatalogHomeCard';
+import { CurationHomeCard } from '../curation/CurationHomeCard';
+import { canCurateProducts } from '../curation/access';
+import { ProductsHomeCard } from '../products/ProductsHomeCard';
 
 function ComingSoon({ items }: { items: string[] }) {
   const { t } = useTranslation();
@@ -102,30 +107,19 @@ function BusinessDataCard() {
   );
 }
 
-function comingSoonFor(me: TMeResponse, t: ReturnType<typeof useTranslation>['t']): string[] {
+function comingSoonFor(me: TMeResponse, t: TFunction): string[] {
   switch (me.organisation.kind) {
     case 'buyer':
       return [
-        t('home.soonBuyer.catalog'),
         t('home.soonBuyer.orders'),
         t('home.soonBuyer.parcels'),
         t('home.soonBuyer.approvals'),
         t('home.soonBuyer.invoices'),
       ];
     case 'umkm':
-      return [
-        t('home.soonUmkm.products'),
-        t('home.soonUmkm.curation'),
-        t('home.soonUmkm.orders'),
-        t('home.soonUmkm.payouts'),
-      ];
+      return [t('home.soonUmkm.orders'), t('home.soonUmkm.payouts')];
     case 'dinkop':
-      return [
-        t('home.soonDinkop.curation'),
-        t('home.soonDinkop.monitoring'),
-        t('home.soonDinkop.galeri'),
-        t('home.soonDinkop.exports'),
-      ];
+      return [t('home.soonDinkop.monitoring'), t('home.soonDinkop.galeri'), t('home.soonDinkop.exports')];
   }
 }
 
@@ -194,8 +188,11 @@ export function HomePage() {
           </Stack>
         </Card>
 
+        {org.kind === 'buyer' && <CatalogHomeCard />}
         {canSeeVerificationQueue(me) && <VerificationQueueCard />}
+        {canCurateProducts(me) && <CurationHomeCard />}
         {org.kind === 'umkm' && <BusinessDataCard />}
+        {org.kind === 'umkm' && <ProductsHomeCard />}
         <ComingSoon items={comingSoonFor(me, t)} />
       </SimpleGrid>
     </Stack>
