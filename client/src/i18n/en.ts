@@ -1,5 +1,20 @@
 import type { Resources } from './id';
 
+/** Product units, one of them; the catalog uses them as they are, products abbreviate or explain a few. */
+const unitNames: Resources['catalog']['units'] = {
+  pcs: 'pcs',
+  pak: 'pack',
+  kotak: 'box',
+  dus: 'carton',
+  botol: 'bottle',
+  toples: 'jar',
+  kg: 'kg',
+  gram: 'gram',
+  liter: 'litre',
+  lembar: 'sheet',
+  set: 'set',
+};
+
 /** English, second language. Typed as the Indonesian resources so a missing key fails typecheck. */
 export const en: Resources = {
   app: {
@@ -15,6 +30,7 @@ export const en: Resources = {
     you: 'You',
     optional: 'optional',
     comingSoon: 'Coming soon',
+    loadMore: 'Load more',
   },
   language: {
     label: 'Language',
@@ -309,7 +325,6 @@ export const en: Resources = {
     search: 'Search organisation name',
     searchPlaceholder: 'Type a name…',
     empty: 'No organisation matches these filters.',
-    loadMore: 'Load more',
     registeredAt: 'Registered {{date}}',
     verifiedAt: 'Verified {{date}}',
     verify: 'Verify',
@@ -442,7 +457,6 @@ export const en: Resources = {
     allStatuses: 'All statuses',
     empty: 'No products yet. Add your first product, then submit it to Dinkop for curation.',
     emptyFiltered: 'No products with this status.',
-    loadMore: 'Load more',
     notVerifiedHint:
       'Dinkop has not verified your business yet. You can already prepare products; they can be submitted for curation once the business is verified.',
     perUnit: '{{price}} / {{unit}}',
@@ -450,32 +464,8 @@ export const en: Resources = {
     live: 'Live in the catalog',
     liveHint: 'A version is live',
     revision: 'Revision {{revision}}',
-    units: {
-      pcs: 'pcs (pieces)',
-      pak: 'pack',
-      kotak: 'box',
-      dus: 'carton',
-      botol: 'bottle',
-      toples: 'jar',
-      kg: 'kg',
-      gram: 'gram',
-      liter: 'litre',
-      lembar: 'sheet',
-      set: 'set',
-    },
-    unitsShort: {
-      pcs: 'pcs',
-      pak: 'pack',
-      kotak: 'box',
-      dus: 'carton',
-      botol: 'bottle',
-      toples: 'jar',
-      kg: 'kg',
-      gram: 'g',
-      liter: 'l',
-      lembar: 'sheet',
-      set: 'set',
-    },
+    units: { ...unitNames, pcs: 'pcs (pieces)' },
+    unitsShort: { ...unitNames, gram: 'g', liter: 'l' },
     days_one: '{{count}} day',
     days_other: '{{count}} days',
     form: {
@@ -618,7 +608,6 @@ export const en: Resources = {
     },
     emptyFiltered: 'No products match these filters.',
     orderHint: 'Longest waiting first.',
-    loadMore: 'Load more',
     open: 'Review',
     waiting: 'Waiting {{duration}}',
     submittedAt: 'Submitted {{date}}',
@@ -776,7 +765,6 @@ export const en: Resources = {
     resetFilters: 'Clear filters ({{count}})',
     emptyAll: 'There are no curated products in the catalog yet.',
     emptyFiltered: 'No products match. Try other words or fewer filters.',
-    loadMore: 'Load more',
     priceFrom: 'from {{price}} / {{unit}}',
     pricePer: '{{price}} / {{unit}}',
     basePrice: '{{price}} when buying {{quantity}} {{unit}}',
@@ -794,19 +782,7 @@ export const en: Resources = {
       sni: 'SNI',
       other: 'Other document',
     },
-    units: {
-      pcs: 'pcs',
-      pak: 'pack',
-      kotak: 'box',
-      dus: 'carton',
-      botol: 'bottle',
-      toples: 'jar',
-      kg: 'kg',
-      gram: 'gram',
-      liter: 'litre',
-      lembar: 'sheet',
-      set: 'set',
-    },
+    units: unitNames,
     unitsMany: {
       pcs: 'pcs',
       pak: 'packs',

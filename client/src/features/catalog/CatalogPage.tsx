@@ -20,6 +20,7 @@ import { CATALOG_SORTS, ZCatalogQuery } from '@shared/contracts/catalog';
 import { LEGALITY_DOCUMENT_LABELS } from '@shared/legality/documents';
 import { queryKeys, searchCatalog, type CatalogFilters } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadMoreButton } from '../../components/PagedList';
 import { PageLoader } from '../../components/PageLoader';
 import { focusFirstInvalid, serverFieldErrors, useFieldErrors, validate } from '../../components/forms';
 import { currentLanguage } from '../../i18n';
@@ -347,16 +348,7 @@ export function CatalogPage() {
           ))}
         </SimpleGrid>
       )}
-      {query.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => void query.fetchNextPage()}
-          loading={query.isFetchingNextPage}
-          data-testid="catalog-load-more"
-        >
-          {t('catalog.loadMore')}
-        </Button>
-      )}
+      <LoadMoreButton query={query} testId="catalog-load-more" />
     </Stack>
   );
 }

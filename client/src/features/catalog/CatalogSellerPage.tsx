@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
-import { Alert, Anchor, Button, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CATALOG_SORTS, ZCatalogQuery } from '@shared/contracts/catalog';
 import { ZObjectId } from '@shared/contracts/common';
 import { queryKeys, searchCatalog, type CatalogFilters } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadMoreButton } from '../../components/PagedList';
 import { PageLoader } from '../../components/PageLoader';
 import { CatalogProductCard } from './CatalogParts';
 import { catalogBackPath } from './CatalogProductPage';
@@ -91,16 +92,7 @@ export function CatalogSellerPage() {
           </SimpleGrid>
         </>
       )}
-      {query.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => void query.fetchNextPage()}
-          loading={query.isFetchingNextPage}
-          data-testid="catalog-load-more"
-        >
-          {t('catalog.loadMore')}
-        </Button>
-      )}
+      <LoadMoreButton query={query} testId="catalog-load-more" />
     </Stack>
   );
 }

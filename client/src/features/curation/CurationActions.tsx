@@ -21,6 +21,7 @@ import {
 } from '../../api/endpoints';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
 import { focusFirstInvalid, serverFieldErrors, useFieldErrors, validate } from '../../components/forms';
 import { moveConflict, type TMoveConflict } from './curationParts';
 
@@ -198,19 +199,13 @@ export function RejectModal({ productId, productName, onClose, onConflict, onDon
           {mutation.isError && !moveConflict(mutation.error) && (
             <ErrorAlert error={mutation.error} showIssues fieldKeys={['reason']} />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={mutation.isPending}>
-              {t('app.cancel')}
-            </Button>
-            <Button
-              type="submit"
-              color="red"
-              loading={mutation.isPending}
-              data-testid="curation-reject-confirm"
-            >
-              {t('curation.reject')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            pending={mutation.isPending}
+            submitLabel={t('curation.reject')}
+            testId="curation-reject-confirm"
+            color="red"
+          />
         </Stack>
       </form>
     </Modal>
@@ -337,19 +332,13 @@ export function RequestChangesModal({
               fieldKeys={['changes', ...chosen.map((_, index) => `changes.${index}.note`)]}
             />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={mutation.isPending}>
-              {t('app.cancel')}
-            </Button>
-            <Button
-              type="submit"
-              color="orange"
-              loading={mutation.isPending}
-              data-testid="curation-request-changes-confirm"
-            >
-              {t('curation.sendChanges')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            pending={mutation.isPending}
+            submitLabel={t('curation.sendChanges')}
+            testId="curation-request-changes-confirm"
+            color="orange"
+          />
         </Stack>
       </form>
     </Modal>

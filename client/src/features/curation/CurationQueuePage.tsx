@@ -1,17 +1,5 @@
 import { Link, useSearchParams } from 'react-router-dom';
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Tabs,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Card, Group, NativeSelect, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -20,8 +8,7 @@ import { type ZCurationProduct, ZListCurationQueueQuery } from '@shared/contract
 import { formatRupiah } from '@shared/money';
 import { formatDateTimeWib } from '@shared/time';
 import { listCurationQueue, queryKeys, type CurationQueueFilters } from '../../api/endpoints';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { PageLoader } from '../../components/PageLoader';
+import { PagedList } from '../../components/PagedList';
 import { currentLanguage } from '../../i18n';
 import { useSession } from '../auth/session';
 import { categoryLabel } from '../catalog/catalogFormat';
@@ -212,28 +199,16 @@ export function CurationQueuePage() {
         {t('curation.orderHint')}
       </Text>
 
-      {query.isPending && <PageLoader />}
-      {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
-      {query.isSuccess && products.length === 0 && (
-        <Text c="dimmed" ta="center" py="xl" data-testid="curation-empty">
-          {filtered ? t('curation.emptyFiltered') : t(`curation.empty.${filters.status ?? 'submitted'}`)}
-        </Text>
-      )}
-      <Stack gap="sm">
+      <PagedList
+        query={query}
+        count={products.length}
+        empty={filtered ? t('curation.emptyFiltered') : t(`curation.empty.${filters.status ?? 'submitted'}`)}
+        testIdPrefix="curation"
+      >
         {products.map((product) => (
           <QueueRow key={product.id} product={product} />
         ))}
-      </Stack>
-      {query.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => void query.fetchNextPage()}
-          loading={query.isFetchingNextPage}
-          data-testid="curation-load-more"
-        >
-          {t('curation.loadMore')}
-        </Button>
-      )}
+      </PagedList>
     </Stack>
   );
 }

@@ -38,7 +38,8 @@ import { formatAddress } from '../../components/AddressFields';
 import { StatusBadge } from '../../components/Badges';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { PageLoader } from '../../components/PageLoader';
+import { PagedList } from '../../components/PagedList';
+import { FormActions } from '../../components/FormActions';
 import { focusFirstInvalid, serverFieldErrors, useFieldErrors, validate } from '../../components/forms';
 import { currentLanguage } from '../../i18n';
 import { canDecideVerification, canSeeVerificationQueue, useSession } from '../auth/session';
@@ -115,14 +116,13 @@ function RejectModal({ organisation, onClose }: { organisation: TOrganisation; o
             {reason.trim().length}/1000
           </Text>
           {mutation.isError && <ErrorAlert error={mutation.error} showIssues fieldKeys={['reason']} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={mutation.isPending}>
-              {t('app.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={mutation.isPending} data-testid="reject-confirm">
-              {t('dinkop.reject')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            pending={mutation.isPending}
+            submitLabel={t('dinkop.reject')}
+            testId="reject-confirm"
+            color="red"
+          />
         </Stack>
       </form>
     </Modal>
@@ -283,14 +283,12 @@ export function VerificationPage() {
         />
       </SimpleGrid>
 
-      {query.isPending && <PageLoader />}
-      {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
-      {query.isSuccess && organisations.length === 0 && (
-        <Text c="dimmed" ta="center" py="xl" data-testid="verification-empty">
-          {t('dinkop.empty')}
-        </Text>
-      )}
-      <Stack gap="sm">
+      <PagedList
+        query={query}
+        count={organisations.length}
+        empty={t('dinkop.empty')}
+        testIdPrefix="verification"
+      >
         {organisations.map((organisation) => (
           <OrganisationCard
             key={organisation.id}
@@ -300,17 +298,7 @@ export function VerificationPage() {
             onReject={() => setRejecting(organisation)}
           />
         ))}
-      </Stack>
-      {query.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => void query.fetchNextPage()}
-          loading={query.isFetchingNextPage}
-          data-testid="verification-load-more"
-        >
-          {t('dinkop.loadMore')}
-        </Button>
-      )}
+      </PagedList>
 
       {verifying && <VerifyModal organisation={verifying} onClose={() => setVerifying(null)} />}
       {rejecting && <RejectModal organisation={rejecting} onClose={() => setRejecting(null)} />}

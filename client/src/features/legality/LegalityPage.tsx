@@ -44,6 +44,7 @@ import {
 } from '../../api/endpoints';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
 import { InfoRow } from '../../components/InfoRow';
 import { PageLoader } from '../../components/PageLoader';
 import { focusFirstInvalid, serverFieldErrors, useFieldErrors, validate } from '../../components/forms';
@@ -238,14 +239,12 @@ function AddDocumentForm({ onDone }: { onDone: () => void }) {
               fieldKeys={FIELD_KEYS}
             />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onDone} disabled={mutation.isPending}>
-              {t('app.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending} data-testid="legality-submit">
-              {t('legality.submit')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onDone}
+            pending={mutation.isPending}
+            submitLabel={t('legality.submit')}
+            testId="legality-submit"
+          />
         </Stack>
       </form>
     </Paper>

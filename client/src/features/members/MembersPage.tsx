@@ -39,6 +39,7 @@ import {
 import { RoleBadges } from '../../components/Badges';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
 import { PageLoader } from '../../components/PageLoader';
 import { focusFirstInvalid, serverFieldErrors, useFieldErrors, validate } from '../../components/forms';
 import { currentLanguage } from '../../i18n';
@@ -249,14 +250,12 @@ function ChangeRolesModal({ member, onClose }: { member: TMember; onClose: () =>
               fieldKeys={['roles']}
             />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={mutation.isPending}>
-              {t('app.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending} data-testid="member-roles-save">
-              {t('app.save')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            pending={mutation.isPending}
+            submitLabel={t('app.save')}
+            testId="member-roles-save"
+          />
         </Stack>
       </form>
     </Modal>

@@ -16,6 +16,7 @@ import {
 } from '../../components/AddressFields';
 import { StatusBadge } from '../../components/Badges';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
 import { InfoRow } from '../../components/InfoRow';
 import { PageLoader } from '../../components/PageLoader';
 import { focusFirstInvalid, serverFieldErrors, useFieldErrors, validate } from '../../components/forms';
@@ -138,14 +139,12 @@ function OrganisationEditForm({ organisation, onDone }: { organisation: TOrganis
           testIdPrefix="organisation-address"
         />
         {mutation.isError && <ErrorAlert error={mutation.error} showIssues fieldKeys={FIELD_KEYS} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={mutation.isPending}>
-            {t('app.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending} data-testid="organisation-save">
-            {t('app.save')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onDone}
+          pending={mutation.isPending}
+          submitLabel={t('app.save')}
+          testId="organisation-save"
+        />
       </Stack>
     </form>
   );

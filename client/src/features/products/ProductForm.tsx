@@ -32,6 +32,7 @@ import {
 import { ApiError } from '../../api/client';
 import { createMyProduct, queryKeys, updateMyProduct } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
 import { focusFirstInvalid, serverFieldErrors, useFieldErrors, validate } from '../../components/forms';
 import { currentLanguage } from '../../i18n';
 import { sameContent, tierSaving, type TProductUnit } from './productDisplay';
@@ -556,14 +557,12 @@ export function ProductForm({ product, onSaved, onCancel }: ProductFormProps) {
             fieldKeys={fieldKeys}
           />
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={mutation.isPending}>
-            {t('app.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending} data-testid="product-save">
-            {product ? t('products.form.save') : t('products.form.create')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onCancel}
+          pending={mutation.isPending}
+          submitLabel={product ? t('products.form.save') : t('products.form.create')}
+          testId="product-save"
+        />
       </Stack>
     </form>
   );

@@ -5,8 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatRupiah } from '@shared/money';
 import { PRODUCT_STATUSES, ZProductStatus, type TSellerProduct } from '@shared/contracts/products';
 import { listMyProducts, queryKeys, type SellerProductFilters } from '../../api/endpoints';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { PageLoader } from '../../components/PageLoader';
+import { PagedList } from '../../components/PagedList';
 import { currentLanguage } from '../../i18n';
 import { useSession } from '../auth/session';
 import { ProductStatusBadge, categoryLabel, formatQuantity, sameContent } from './productDisplay';
@@ -124,28 +123,17 @@ export function ProductListPage() {
         ]}
         data-testid="product-filter-status"
       />
-      {query.isPending && <PageLoader />}
-      {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
-      {query.isSuccess && products.length === 0 && (
-        <Text c="dimmed" ta="center" py="xl" data-testid="product-empty">
-          {filters.status ? t('products.emptyFiltered') : t('products.empty')}
-        </Text>
-      )}
-      <Stack gap="sm" data-testid="product-list">
+      <PagedList
+        query={query}
+        count={products.length}
+        empty={filters.status ? t('products.emptyFiltered') : t('products.empty')}
+        testIdPrefix="product"
+        listTestId="product-list"
+      >
         {products.map((product) => (
           <ProductRow key={product.id} product={product} />
         ))}
-      </Stack>
-      {query.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => void query.fetchNextPage()}
-          loading={query.isFetchingNextPage}
-          data-testid="product-load-more"
-        >
-          {t('products.loadMore')}
-        </Button>
-      )}
+      </PagedList>
     </Stack>
   );
 }

@@ -30,6 +30,7 @@ import { ZUpdateUmkmProfileRequest, type TUmkmProfile } from '@shared/contracts/
 import { ApiError } from '../../api/client';
 import { getUmkmProfile, queryKeys, updateUmkmProfile } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormActions } from '../../components/FormActions';
 import { InfoRow } from '../../components/InfoRow';
 import { PageLoader } from '../../components/PageLoader';
 import { focusFirstInvalid, serverFieldErrors, useFieldErrors, validate } from '../../components/forms';
@@ -269,14 +270,12 @@ function ProfileEditForm({ profile, onDone }: { profile: TUmkmProfile; onDone: (
             fieldKeys={FIELD_KEYS}
           />
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={mutation.isPending}>
-            {t('app.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending} data-testid="umkm-profile-save">
-            {t('app.save')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onDone}
+          pending={mutation.isPending}
+          submitLabel={t('app.save')}
+          testId="umkm-profile-save"
+        />
       </Stack>
     </form>
   );
