@@ -37,7 +37,6 @@ async function main(): Promise<void> {
       logger.error({ queue: worker.name, job: job?.name, err: error }, 'job failed'),
     );
   }
-  logger.info({ queues: workers.map((w) => w.name) }, 'worker ready');
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -53,6 +52,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  // Only now: a signal that arrives after "ready" must find the handlers in place.
+  logger.info({ queues: workers.map((w) => w.name) }, 'worker ready');
 }
 
 void main();
