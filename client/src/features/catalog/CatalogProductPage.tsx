@@ -1,18 +1,6 @@
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Card,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Card, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { unitPriceFor } from '@shared/catalog/pricing';
@@ -22,7 +10,7 @@ import { formatRupiah } from '@shared/money';
 import { formatDateWib } from '@shared/time';
 import { ApiError } from '../../api/client';
 import { getCatalogProduct, queryKeys } from '../../api/endpoints';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageProblem } from '../../components/PageProblem';
 import { InfoRow } from '../../components/InfoRow';
 import { PageLoader } from '../../components/PageLoader';
 import { currentLanguage } from '../../i18n';
@@ -114,22 +102,16 @@ export function CatalogProductPage() {
   );
 
   const notFound = !validId || (query.error instanceof ApiError && query.error.code === 'NOT_FOUND');
-  if (notFound) {
+  if (notFound || query.isError) {
     return (
-      <Stack gap="md">
-        {back}
-        <Alert color="gray" variant="light" data-testid="catalog-product-not-found">
-          {t('catalog.productNotFound')}
-        </Alert>
-      </Stack>
-    );
-  }
-  if (query.isError) {
-    return (
-      <Stack gap="md">
-        {back}
-        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-      </Stack>
+      <PageProblem
+        back={back}
+        notFound={
+          notFound ? { text: t('catalog.productNotFound'), testId: 'catalog-product-not-found' } : undefined
+        }
+        error={query.error}
+        onRetry={() => void query.refetch()}
+      />
     );
   }
   if (!query.data) return <PageLoader />;

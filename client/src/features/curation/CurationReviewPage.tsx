@@ -40,7 +40,7 @@ import { canMove } from '@shared/states/product';
 import { formatDateTimeWib, formatDateWib, todayInWib } from '@shared/time';
 import { ApiError } from '../../api/client';
 import { getCurationReview, legalityFileUrl, queryKeys } from '../../api/endpoints';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageProblem } from '../../components/PageProblem';
 import { InfoRow } from '../../components/InfoRow';
 import { PageLoader } from '../../components/PageLoader';
 import { currentLanguage } from '../../i18n';
@@ -468,22 +468,15 @@ export function CurationReviewPage() {
       </Alert>
     );
   }
-  if (!validId || (query.error instanceof ApiError && query.error.code === 'NOT_FOUND')) {
+  const notFound = !validId || (query.error instanceof ApiError && query.error.code === 'NOT_FOUND');
+  if (notFound || query.isError) {
     return (
-      <Stack gap="md">
-        {back}
-        <Alert color="gray" variant="light" data-testid="curation-not-found">
-          {t('curation.notFound')}
-        </Alert>
-      </Stack>
-    );
-  }
-  if (query.isError) {
-    return (
-      <Stack gap="md">
-        {back}
-        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-      </Stack>
+      <PageProblem
+        back={back}
+        notFound={notFound ? { text: t('curation.notFound'), testId: 'curation-not-found' } : undefined}
+        error={query.error}
+        onRetry={() => void query.refetch()}
+      />
     );
   }
   if (!query.data) return <PageLoader />;

@@ -13,8 +13,8 @@ import {
   Stack,
   Text,
   TextInput,
-  Textarea,
 } from '@mantine/core';
+import { CountedTextarea } from '../../components/CountedTextarea';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -260,21 +260,19 @@ export function ProductForm({ product, onSaved, onCancel }: ProductFormProps) {
               {...fields.bind('name', setName)}
               data-testid="product-name"
             />
-            <Textarea
+            <CountedTextarea
               label={t('products.form.description')}
               description={t('products.form.descriptionHint')}
               required
-              autosize
-              minRows={4}
-              maxRows={12}
               maxLength={DESCRIPTION_MAX}
               value={description}
               {...fields.bind('description', setDescription)}
               data-testid="product-description"
+              countLabel={t('products.form.descriptionCount', {
+                count: description.length,
+                max: DESCRIPTION_MAX,
+              })}
             />
-            <Text size="xs" c="dimmed" ta="right" mt={-8} aria-live="polite">
-              {t('products.form.descriptionCount', { count: description.length, max: DESCRIPTION_MAX })}
-            </Text>
             <NativeSelect
               label={t('products.form.category')}
               description={t('products.form.categoryHint')}

@@ -11,9 +11,9 @@ import {
   Switch,
   Text,
   TextInput,
-  Textarea,
   Title,
 } from '@mantine/core';
+import { CountedTextarea } from '../../components/CountedTextarea';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -248,20 +248,15 @@ function ProfileEditForm({ profile, onDone }: { profile: TUmkmProfile; onDone: (
             />
           </Stack>
         </Fieldset>
-        <Textarea
+        <CountedTextarea
           label={t('umkmProfile.story')}
           description={t('umkmProfile.storyHint')}
-          autosize
-          minRows={4}
-          maxRows={12}
           maxLength={STORY_MAX}
           value={story}
           {...fields.bind('story', setStory)}
           data-testid="umkm-story"
+          countLabel={t('umkmProfile.storyCount', { count: story.length, max: STORY_MAX })}
         />
-        <Text size="xs" c="dimmed" ta="right" mt={-8} aria-live="polite">
-          {t('umkmProfile.storyCount', { count: story.length, max: STORY_MAX })}
-        </Text>
         {mutation.isError && (
           <ErrorAlert
             error={mutation.error}
