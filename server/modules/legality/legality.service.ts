@@ -4,6 +4,7 @@ import { normaliseLegalityNumber } from '../../../shared/legality/documents';
 import { todayInWib } from '../../../shared/time';
 import { isDuplicateKeyError } from '../../platform/db';
 import { AppError } from '../../platform/http/errors';
+import { extensionFor } from '../../platform/http/file-types';
 import type { Actor, FileDownload, UploadedFile } from '../../platform/http/route';
 import type { StoragePort } from '../../platform/storage';
 import { regencyCodes } from '../regions';
@@ -107,16 +108,10 @@ export async function readFile(
   if (!document?.file) throw notFound();
   const data = await storage.get(document.file.key);
   if (!data) throw notFound();
-  const extension =
-    document.file.contentType === 'application/pdf'
-      ? 'pdf'
-      : document.file.contentType === 'image/png'
-        ? 'png'
-        : 'jpg';
   return {
     data,
     contentType: document.file.contentType,
-    filename: `${document.type}-${document.number}.${extension}`,
+    filename: `${document.type}-${document.number}.${extensionFor(document.file.contentType)}`,
   };
 }
 

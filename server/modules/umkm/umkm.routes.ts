@@ -4,16 +4,9 @@ import {
   ZUmkmProfile,
   ZUpdateUmkmProfileRequest,
 } from '../../../shared/contracts/umkm';
-import { AppError } from '../../platform/http/errors';
 import { defineRoute, signedIn, type AnyRoute } from '../../platform/http/route';
-import { getOrganisation } from '../accounts';
 import { presentUmkmProfile } from './umkm.presenter';
 import * as umkm from './umkm.service';
-
-async function assertIsUmkm(organisationId: string): Promise<void> {
-  const organisation = await getOrganisation(organisationId);
-  if (organisation.kind !== 'umkm') throw new AppError('NOT_FOUND', 'UMKM tidak ditemukan.');
-}
 
 export function umkmRoutes(): AnyRoute[] {
   return [
@@ -47,8 +40,10 @@ export function umkmRoutes(): AnyRoute[] {
       params: ZUmkmParams,
       response: ZUmkmProfile,
       handler: async ({ params }) => {
-        await assertIsUmkm(params.organisationId);
-        return presentUmkmProfile(params.organisationId, await umkm.getProfile(params.organisationId));
+        return presentUmkmProfile(
+          params.organisationId,
+          await umkm.getProfileForDinkop(params.organisationId),
+        );
       },
     }),
     defineRoute({
@@ -61,7 +56,6 @@ export function umkmRoutes(): AnyRoute[] {
       body: ZSetProgrammeTagsRequest,
       response: ZUmkmProfile,
       handler: async ({ params, body }) => {
-        await assertIsUmkm(params.organisationId);
         return presentUmkmProfile(
           params.organisationId,
           await umkm.setProgrammeTags(params.organisationId, body.tags),

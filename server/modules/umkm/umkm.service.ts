@@ -3,7 +3,13 @@ import type { ZUpdateUmkmProfileRequest } from '../../../shared/contracts/umkm';
 import { isDuplicateKeyError } from '../../platform/db';
 import { AppError } from '../../platform/http/errors';
 import type { Actor } from '../../platform/http/route';
+import { getOrganisation } from '../accounts';
 import { UmkmProfileModel, type UmkmProfileDoc } from './umkm-profile.model';
+
+async function assertIsUmkm(organisationId: string): Promise<void> {
+  const organisation = await getOrganisation(organisationId);
+  if (organisation.kind !== 'umkm') throw new AppError('NOT_FOUND', 'UMKM tidak ditemukan.');
+}
 
 export async function getProfile(organisationId: string): Promise<UmkmProfileDoc | null> {
   return UmkmProfileModel.findById(organisationId).lean<UmkmProfileDoc>();
@@ -40,7 +46,14 @@ export async function updateProfile(
   }
 }
 
+/** Dinkop reads any UMKM's profile; an id of a buyer or unknown organisation is a 404, not an empty profile. */
+export async function getProfileForDinkop(organisationId: string): Promise<UmkmProfileDoc | null> {
+  await assertIsUmkm(organisationId);
+  return getProfile(organisationId);
+}
+
 export async function setProgrammeTags(organisationId: string, tags: string[]): Promise<UmkmProfileDoc> {
+  await assertIsUmkm(organisationId);
   const unique = [...new Set(tags)];
   const updated = await UmkmProfileModel.findOneAndUpdate(
     { _id: organisationId },

@@ -1,4 +1,4 @@
-import { detectFileType } from './file-types';
+import { detectFileType, extensionFor } from './file-types';
 
 describe('file type detection', () => {
   it('recognises PDF, JPEG and PNG by their first bytes', () => {
@@ -13,4 +13,13 @@ describe('file type detection', () => {
     expect(detectFileType(Buffer.from('%PD'))).toBeNull();
     expect(detectFileType(Buffer.alloc(0))).toBeNull();
   });
+});
+
+it('names downloads by their stored type', () => {
+  expect(['application/pdf', 'image/jpeg', 'image/png', 'text/plain'].map(extensionFor)).toEqual([
+    'pdf',
+    'jpg',
+    'png',
+    'bin',
+  ]);
 });

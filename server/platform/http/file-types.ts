@@ -22,3 +22,8 @@ export function detectFileType(data: Buffer): FileType | null {
   }
   return null;
 }
+
+/** The file extension for a stored content type, for download names. */
+export function extensionFor(contentType: string): string {
+  return Object.values(FILE_TYPES).find((type) => type.contentType === contentType)?.extension ?? 'bin';
+}
