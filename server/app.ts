@@ -17,8 +17,9 @@ import { buildOpenApiDocument } from './platform/http/openapi';
 import { createRateLimiters } from './platform/http/rate-limit';
 import { anyone, defineRoute, mountRoutes, type AnyRoute } from './platform/http/route';
 import { requireAllowedOrigin } from './platform/http/security';
-import { CLIENT_BUILD_DIR, PROJECT_ROOT } from './platform/paths';
-import { LocalDiskStorage, type StoragePort } from './platform/storage';
+import { CLIENT_BUILD_DIR } from './platform/paths';
+import { bullPrefix, JobQueues } from './platform/jobs';
+import { createStorage, type StoragePort } from './platform/storage';
 import { accountRoutes, authenticate, type AccountsSettings } from './modules/accounts';
 import { catalogRoutes, curationRoutes } from './modules/catalog';
 import { legalityRoutes } from './modules/legality';
@@ -29,8 +30,10 @@ export interface AppDeps {
   config: Config;
   redis: Redis;
   logger: Logger;
-  /** Defaults to local disk under STORAGE_DIR. */
+  /** Defaults to the configured store (local disk under STORAGE_DIR). */
   storage?: StoragePort;
+  /** Defaults to BullMQ queues on `redis`. */
+  jobs?: JobQueues;
 }
 
 export function accountsSettings(config: Config): AccountsSettings {
@@ -50,7 +53,8 @@ const ZOpenApiDocument = z.looseObject({
 });
 
 /** Every route of the API, in one table: the router, the OpenAPI document and the access tests read it. */
-export function apiRoutes(deps: AppDeps): AnyRoute[] {
+export function apiRoutes(deps: Required<AppDeps>): AnyRoute[] {
+  const { storage } = deps;
   const routes: AnyRoute[] = [
     ...healthRoutes(deps.redis),
     ...regionRoutes,
@@ -58,9 +62,7 @@ export function apiRoutes(deps: AppDeps): AnyRoute[] {
     ...umkmRoutes(),
     ...catalogRoutes(),
     ...curationRoutes(),
-    ...legalityRoutes({
-      storage: deps.storage ?? new LocalDiskStorage(path.resolve(PROJECT_ROOT, deps.config.STORAGE_DIR)),
-    }),
+    ...legalityRoutes({ storage }),
   ];
   const openApi = defineRoute({
     method: 'get',
@@ -76,8 +78,13 @@ export function apiRoutes(deps: AppDeps): AnyRoute[] {
 }
 
 /** The HTTP application without listen(), so tests drive it with supertest. */
-export function createApp(deps: AppDeps): { app: Express; routes: AnyRoute[] } {
-  const { config, redis, logger } = deps;
+export function createApp(given: AppDeps): { app: Express; routes: AnyRoute[]; jobs: JobQueues } {
+  const { config, redis, logger } = given;
+  const deps: Required<AppDeps> = {
+    ...given,
+    storage: given.storage ?? createStorage(config),
+    jobs: given.jobs ?? new JobQueues(redis, bullPrefix(config.REDIS_KEY_PREFIX)),
+  };
   const routes = apiRoutes(deps);
   const limiters = createRateLimiters(
     redis,
@@ -139,5 +146,5 @@ export function createApp(deps: AppDeps): { app: Express; routes: AnyRoute[] } {
 
   app.use(notFoundHandler);
   app.use(errorHandler);
-  return { app, routes };
+  return { app, routes, jobs: deps.jobs };
 }

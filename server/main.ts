@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config/env';
 import { accountsSettings, createApp } from './app';
 import { connectMongo, disconnectMongo } from './platform/db';
 import { createLogger, withoutCredentials } from './platform/logger';
-import { attachRealtime } from './platform/realtime';
+import { attachRealtime, configureRealtime, RealtimePublisher } from './platform/realtime';
 import { createRedis } from './platform/redis';
 import { actorFromCookieHeader } from './modules/accounts';
 
@@ -31,11 +31,13 @@ async function main(): Promise<void> {
   const redis = createRedis(config.REDIS_URL);
   redis.on('error', (error) => logger.warn({ err: error.message }, 'redis error'));
 
+  configureRealtime(new RealtimePublisher(redis, config.REDIS_KEY_PREFIX, logger));
   const { app } = createApp({ config, redis, logger });
   const server = createServer(app);
   const io = attachRealtime(server, {
     actorFromCookies: actorFromCookieHeader(accountsSettings(config)),
     corsOrigins: config.CORS_ORIGINS,
+    redis: { client: redis, keyPrefix: config.REDIS_KEY_PREFIX },
   });
   server.listen(config.PORT, config.HOST, () => {
     logger.info({ url: config.PUBLIC_URL, port: config.PORT }, 'API listening');

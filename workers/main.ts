@@ -1,11 +1,19 @@
-import { Worker } from 'bullmq';
+import { Worker, type Processor } from 'bullmq';
 import { ConfigError, loadConfig } from '../server/config/env';
 import { connectMongo, disconnectMongo } from '../server/platform/db';
 import { createLogger, withoutCredentials } from '../server/platform/logger';
 import { createWorkerRedis } from '../server/platform/redis';
-import { QUEUES } from '../shared/jobs';
+import { bullPrefix } from '../server/platform/jobs';
+import { configureRealtime, RealtimePublisher } from '../server/platform/realtime';
+import { createRedis } from '../server/platform/redis';
+import { QUEUES, type TQueueName } from '../shared/jobs';
 import { processMaintenance } from './processors/maintenance';
 import { scheduleRepeatableJobs } from './schedule';
+
+/** Each queue's processor and how many of its jobs one process runs at once. */
+const PROCESSORS: Record<TQueueName, { processor: Processor; concurrency: number }> = {
+  maintenance: { processor: processMaintenance, concurrency: 1 },
+};
 
 /** One Worker per queue; start as many of these processes as the load needs. */
 async function main(): Promise<void> {
@@ -23,12 +31,21 @@ async function main(): Promise<void> {
   logger.info({ mongo: withoutCredentials(config.MONGODB_URI) }, 'worker starting');
   await connectMongo(config.MONGODB_URI);
   const connection = createWorkerRedis(config.REDIS_URL);
-  const prefix = `${config.REDIS_KEY_PREFIX}bull`;
+  const prefix = bullPrefix(config.REDIS_KEY_PREFIX);
+  // Publishing is fire-and-forget; a separate fail-fast connection keeps it from queueing during outages.
+  const publisherRedis = createRedis(config.REDIS_URL);
+  publisherRedis.on('error', () => undefined);
+  configureRealtime(new RealtimePublisher(publisherRedis, config.REDIS_KEY_PREFIX, logger));
   await scheduleRepeatableJobs(connection, prefix);
 
-  const workers = [
-    new Worker(QUEUES.maintenance, processMaintenance, { connection, prefix, concurrency: 1 }),
-  ];
+  const workers = (Object.keys(PROCESSORS) as TQueueName[]).map(
+    (queue) =>
+      new Worker(QUEUES[queue], PROCESSORS[queue].processor, {
+        connection,
+        prefix,
+        concurrency: PROCESSORS[queue].concurrency,
+      }),
+  );
   for (const worker of workers) {
     worker.on('completed', (job, result) =>
       logger.info({ queue: worker.name, job: job.name, result }, 'job done'),
@@ -46,7 +63,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 30_000).unref();
     // close() waits for running jobs to finish, so nothing is left half done.
     await Promise.allSettled(workers.map((worker) => worker.close()));
-    await Promise.allSettled([connection.quit(), disconnectMongo()]);
+    await Promise.allSettled([connection.quit(), publisherRedis.quit(), disconnectMongo()]);
     clearTimeout(force);
     process.exit(0);
   };

@@ -6,7 +6,8 @@ import { actorFromCookieHeader, SESSION_COOKIE } from '../modules/accounts';
 import { createSession } from '../modules/accounts/sessions.service';
 import { createUser } from '../../test/factories';
 import { startTestApp, type TestApp } from '../../test/helpers/app';
-import { attachRealtime, rooms } from './realtime';
+import { createRedis } from './redis';
+import { attachRealtime, RealtimePublisher, rooms } from './realtime';
 
 let t: TestApp;
 let http: HttpServer;
@@ -19,6 +20,7 @@ beforeAll(async () => {
   io = attachRealtime(http, {
     actorFromCookies: actorFromCookieHeader(accountsSettings(t.config)),
     corsOrigins: [],
+    redis: { client: t.redis, keyPrefix: t.config.REDIS_KEY_PREFIX },
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
@@ -60,5 +62,34 @@ it('puts a signed-in socket in its user and organisation rooms, chosen by the se
     expect(joined).toHaveLength(1);
   } finally {
     socket.close();
+  }
+});
+
+it('delivers an event published through Redis by another process (a worker) to the room, and only there', async () => {
+  const member = await createUser();
+  const outsider = await createUser();
+  const [mine, theirs] = await Promise.all(
+    [member, outsider].map(async ({ user }) =>
+      open(`${SESSION_COOKIE}=${(await createSession(user, 1, 'jest')).token}`),
+    ),
+  );
+  // A publisher on its own connection, as a worker process has.
+  const workerRedis = createRedis(t.config.REDIS_URL);
+  try {
+    const strayEvents: unknown[] = [];
+    theirs.on('product.changed', (payload) => strayEvents.push(payload));
+    const received = new Promise((resolve) => mine.once('product.changed', resolve));
+    await new Promise((resolve) => workerRedis.once('ready', resolve));
+    new RealtimePublisher(workerRedis, t.config.REDIS_KEY_PREFIX).publish(
+      [rooms.organisation(String(member.organisation._id))],
+      'product.changed',
+      { id: 'p1' },
+    );
+    await expect(received).resolves.toEqual({ id: 'p1' });
+    expect(strayEvents).toEqual([]);
+  } finally {
+    mine.close();
+    theirs.close();
+    workerRedis.disconnect();
   }
 });

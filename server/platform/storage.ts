@@ -1,5 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Config } from '../config/env';
+import { PROJECT_ROOT } from './paths';
 
 /**
  * Where uploaded files live. Keys are made by the server (never from user input) and look like
@@ -41,4 +43,9 @@ export class LocalDiskStorage implements StoragePort {
   async delete(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
   }
+}
+
+/** The store this deployment is configured for; STORAGE_DIR is relative to the project root. */
+export function createStorage(config: Config): StoragePort {
+  return new LocalDiskStorage(path.resolve(PROJECT_ROOT, config.STORAGE_DIR));
 }

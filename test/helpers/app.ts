@@ -8,6 +8,8 @@ import { createApp } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config/env';
 import { connectMongo } from '../../server/platform/db';
 import { createLogger } from '../../server/platform/logger';
+import type { JobQueues } from '../../server/platform/jobs';
+import { configureRealtime, RealtimePublisher } from '../../server/platform/realtime';
 import { createRedis } from '../../server/platform/redis';
 import { loadRegions } from '../../server/modules/regions';
 
@@ -16,6 +18,7 @@ export interface TestApp {
   routes: ReturnType<typeof createApp>['routes'];
   config: Config;
   redis: Redis;
+  jobs: JobQueues;
   close(): Promise<void>;
 }
 
@@ -59,13 +62,16 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const redis = createRedis(urls.redis);
   await waitForRedis(redis);
-  const { app, routes } = createApp({ config, redis, logger: createLogger(config.LOG_LEVEL) });
+  configureRealtime(new RealtimePublisher(redis, config.REDIS_KEY_PREFIX));
+  const { app, routes, jobs } = createApp({ config, redis, logger: createLogger(config.LOG_LEVEL) });
   return {
     app,
     routes,
     config,
     redis,
+    jobs,
     async close() {
+      await jobs.close();
       await mongoose.connection.dropDatabase().catch(() => undefined);
       await mongoose.disconnect();
       redis.disconnect();
