@@ -1,6 +1,10 @@
 import { OrganisationModel } from '../server/modules/accounts/organisation.model';
 import { UserModel } from '../server/modules/accounts/user.model';
 import { startTestApp, type TestApp } from '../test/helpers/app';
+import { ProductModel } from '../server/modules/catalog/product.model';
+import { NotificationModel } from '../server/modules/notifications/notification.model';
+import { createStorage } from '../server/platform/storage';
+import { DEMO_CATALOG } from './demo-catalog';
 import { BUYERS, DINKOP, UMKM } from './demo-data';
 import { seed } from './seed';
 
@@ -12,17 +16,20 @@ afterAll(() => t.close());
 
 it('seeds Karawang demo data once; a second run adds nothing', async () => {
   const silent = () => undefined;
-  await seed(silent);
+  const storage = createStorage(t.config);
+  await seed(storage, silent);
   const counts = async () => ({
     organisations: await OrganisationModel.countDocuments(),
     users: await UserModel.countDocuments({}).setOptions({ crossTenant: true }),
+    products: await ProductModel.countDocuments({}).setOptions({ crossTenant: true }),
   });
   const first = await counts();
   expect(first).toEqual({
     organisations: 1 + UMKM.length + BUYERS.length,
     users: DINKOP.users.length + UMKM.length + BUYERS.length,
+    products: Object.values(DEMO_CATALOG).flat().length,
   });
-  await seed(silent);
+  await seed(storage, silent);
   expect(await counts()).toEqual(first);
 
   const kinds = await OrganisationModel.distinct('buyerType', { kind: 'buyer' });
@@ -32,4 +39,21 @@ it('seeds Karawang demo data once; a second run adds nothing', async () => {
   expect(umkm.every((o) => o.address?.regency?.name === 'Kabupaten Karawang')).toBe(true);
   const rejected = umkm.find((o) => o.status === 'rejected');
   expect(rejected?.statusHistory.at(-1)).toMatchObject({ to: 'rejected', byName: DINKOP.users[0]!.name });
+
+  // Every demo product reached its state through curation, and those meant to be on sale are.
+  const products = await ProductModel.find({}).setOptions({ crossTenant: true }).lean();
+  const meant = Object.values(DEMO_CATALOG).flat();
+  expect(products.filter((p) => p.listing?.listed).length).toBe(
+    meant.filter((p) => p.state === 'approved').length,
+  );
+  expect(products.filter((p) => p.status === 'submitted').length).toBe(
+    meant.filter((p) => p.state === 'submitted').length,
+  );
+  // The short-lived demo P-IRT has already warned its seller.
+  const warnings = await NotificationModel.find({ kind: 'legality.expiring' })
+    .setOptions({ crossTenant: true })
+    .lean();
+  expect(warnings.map((n) => n.title)).toEqual([
+    expect.stringMatching(/^P-IRT \d{15} berakhir 20 hari lagi$/),
+  ]);
 }, 120_000);

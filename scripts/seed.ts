@@ -4,7 +4,11 @@
  * idempotent: a second run finds every account by e-mail and adds nothing.
  */
 import { fakerID_ID as faker } from '@faker-js/faker';
+import { loadConfig } from '../server/config/env';
 import { AppError } from '../server/platform/http/errors';
+import { configureRealtime, RealtimePublisher } from '../server/platform/realtime';
+import { createRedis } from '../server/platform/redis';
+import { createStorage, type StoragePort } from '../server/platform/storage';
 import { connectMongo, disconnectMongo } from '../server/platform/db';
 import {
   actorForUser,
@@ -13,7 +17,11 @@ import {
   rejectOrganisation,
   verifyOrganisation,
 } from '../server/modules/accounts';
+import { refreshAllListings } from '../server/modules/catalog';
+import { sendExpiryWarnings } from '../server/modules/legality';
 import { loadRegions } from '../server/modules/regions';
+import { DEMO_CATALOG } from './demo-catalog';
+import { seedSellerCatalog } from './seed-catalog';
 import { BUYERS, DEMO_PASSWORD, DINKOP, UMKM, buyerEmailFor, emailFor } from './demo-data';
 
 /** Who to sign in as, for the demo's banner. */
@@ -29,13 +37,14 @@ export function demoLogins() {
   ];
 }
 
-export async function seed(log: (line: string) => void = console.log) {
+export async function seed(storage: StoragePort, log: (line: string) => void = console.log) {
   faker.seed(2026);
   const started = Date.now();
   const { upserted } = await loadRegions();
   log(`regions: ${upserted} loaded (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
   let dinkopAdminId;
+  let curatorId;
   for (const user of DINKOP.users) {
     const result = await createDinkopAccount({
       organisationName: DINKOP.name,
@@ -45,11 +54,14 @@ export async function seed(log: (line: string) => void = console.log) {
       roles: [...user.roles],
     });
     if (user.roles[0] === 'admin') dinkopAdminId = result.userId;
+    if (user.roles[0] === 'curator') curatorId = result.userId;
   }
   const dinkopAdmin = await actorForUser(dinkopAdminId!);
-  if (!dinkopAdmin) throw new Error('Dinkop admin missing after seeding');
+  const curator = await actorForUser(curatorId!);
+  if (!dinkopAdmin || !curator) throw new Error('Dinkop admin or curator missing after seeding');
 
   let created = 0;
+  let products = 0;
   const all = [
     ...UMKM.map((org) => ({ ...org, kind: 'umkm' as const, email: emailFor(org.slug) })),
     ...BUYERS.map((org) => ({ ...org, kind: 'buyer' as const, email: buyerEmailFor(org.slug) })),
@@ -65,7 +77,7 @@ export async function seed(log: (line: string) => void = console.log) {
     };
     const account = { name: person, email: org.email, phone, password: DEMO_PASSWORD };
     try {
-      const { organisation: saved } =
+      const { organisation: saved, user } =
         org.kind === 'buyer'
           ? await createOrganisationWithFirstUser({
               kind: 'buyer',
@@ -75,6 +87,11 @@ export async function seed(log: (line: string) => void = console.log) {
           : await createOrganisationWithFirstUser({ kind: 'umkm', organisation, account });
       created++;
       if (org.status === 'verified') await verifyOrganisation(String(saved._id), dinkopAdmin);
+      const catalog = DEMO_CATALOG[org.slug];
+      if (catalog) {
+        const seller = await actorForUser(user._id);
+        products += await seedSellerCatalog(seller!, curator, catalog, created, storage);
+      }
       if (org.status === 'rejected')
         await rejectOrganisation(String(saved._id), dinkopAdmin, org.rejectionReason ?? '');
     } catch (error) {
@@ -82,7 +99,10 @@ export async function seed(log: (line: string) => void = console.log) {
       throw error;
     }
   }
-  log(`organisations: ${created} created, ${all.length - created} already there`);
+  log(`organisations: ${created} created, ${all.length - created} already there; products: ${products}`);
+  // What the daily sweep would say today: the short-lived demo P-IRT shows its expiry warning at once.
+  await sendExpiryWarnings(new Date());
+  await refreshAllListings(new Date());
   return { created };
 }
 
@@ -94,16 +114,22 @@ if (require.main === module) {
     );
     process.exit(1);
   }
+  const config = loadConfig();
+  // Seeding sends the notices approval sends; they go out live like the API's.
+  const redis = createRedis(config.REDIS_URL);
+  configureRealtime(new RealtimePublisher(redis, config.REDIS_KEY_PREFIX));
   connectMongo(uri)
-    .then(() => seed())
+    .then(() => seed(createStorage(config)))
     .then(async () => {
       // One machine-readable line for `npm run demo`, which prints it once the app is up.
       console.log(`DEMO_LOGINS=${JSON.stringify({ password: DEMO_PASSWORD, logins: demoLogins() })}`);
       await disconnectMongo();
+      redis.disconnect();
     })
     .catch(async (error: unknown) => {
       console.error(error);
       await disconnectMongo();
+      redis.disconnect();
       process.exit(1);
     });
 }

@@ -1,4 +1,5 @@
-import type { TCreateLegalityDocumentRequest } from '../shared/contracts/legality';
+import type { z } from 'zod';
+import type { ZCreateLegalityDocumentRequest } from '../shared/contracts/legality';
 import type { TProductContent } from '../shared/contracts/products';
 
 /** A realistic product from a Klari UMKM; tests override what they exercise. */
@@ -37,4 +38,4 @@ export const VALID_FOOD_LEGALITY = {
     issuedOn: '2024-02-10',
     expiresOn: null,
   },
-} as const satisfies Record<string, TCreateLegalityDocumentRequest>;
+} as const satisfies Record<string, z.input<typeof ZCreateLegalityDocumentRequest>>;

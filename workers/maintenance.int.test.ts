@@ -6,7 +6,7 @@ import { SessionModel } from '../server/modules/accounts/session.model';
 import { InvitationModel } from '../server/modules/accounts/invitation.model';
 import { createUser } from '../test/factories';
 import { startTestApp, testServiceUrls, type TestApp } from '../test/helpers/app';
-import { processMaintenance } from './processors/maintenance';
+import { maintenanceProcessor } from './processors/maintenance';
 import { scheduleRepeatableJobs } from './schedule';
 
 let t: TestApp;
@@ -44,7 +44,7 @@ it('purges expired sessions and invitations through a real BullMQ worker, keepin
   const [producer, consumer, events] = [connection(), connection(), connection()];
   const queue = new Queue(QUEUES.maintenance, { connection: producer, prefix });
   const queueEvents = new QueueEvents(QUEUES.maintenance, { connection: events, prefix });
-  const worker = new Worker(QUEUES.maintenance, processMaintenance, { connection: consumer, prefix });
+  const worker = new Worker(QUEUES.maintenance, maintenanceProcessor(), { connection: consumer, prefix });
   try {
     await queueEvents.waitUntilReady();
     const job = await queue.add('purge-expired', { version: 1 }, { jobId: 'purge-test' });
@@ -66,14 +66,17 @@ it('purges expired sessions and invitations through a real BullMQ worker, keepin
   }
 });
 
-it('schedules the hourly purge once, however many workers start', async () => {
+it('schedules the hourly purge and the daily legality sweep (00:05 WIB) once, however many workers start', async () => {
   const redis = connection();
   try {
     await scheduleRepeatableJobs(redis, prefix);
     await scheduleRepeatableJobs(redis, prefix);
     const queue = new Queue(QUEUES.maintenance, { connection: redis, prefix });
     const schedulers = await queue.getJobSchedulers();
-    expect(schedulers.map((s) => [s.key, s.every])).toEqual([['purge-expired-hourly', 3_600_000]]);
+    expect(schedulers.map((s) => [s.key, s.every ?? null, s.pattern ?? null, s.tz ?? null]).sort()).toEqual([
+      ['legality-sweep-daily', null, '5 0 * * *', 'Asia/Jakarta'],
+      ['purge-expired-hourly', 3_600_000, null, null],
+    ]);
     await queue.close();
   } finally {
     redis.disconnect();

@@ -5,6 +5,12 @@ import { ZIsoDateTime, ZObjectId } from './common';
 /** A calendar date, `YYYY-MM-DD`: legality documents are valid until a day, not an instant. */
 export const ZCalendarDate = z.iso.date({ message: 'Tanggal harus berformat TTTT-BB-HH' });
 
+/** Which products a document covers; none: the whole business. */
+const ZDocumentProductIds = z
+  .array(ZObjectId)
+  .max(100, 'Maksimal 100 produk per dokumen')
+  .refine((ids) => new Set(ids).size === ids.length, 'Produk yang sama dipilih dua kali');
+
 export const ZCreateLegalityDocumentRequest = z
   .strictObject({
     type: ZLegalityDocumentType,
@@ -13,6 +19,7 @@ export const ZCreateLegalityDocumentRequest = z
     issuer: z.string().trim().min(2, 'Penerbit wajib diisi').max(160),
     issuedOn: ZCalendarDate,
     expiresOn: ZCalendarDate.nullable(),
+    productIds: ZDocumentProductIds.default([]),
   })
   .refine((doc) => doc.expiresOn === null || doc.expiresOn > doc.issuedOn, {
     path: ['expiresOn'],
@@ -35,6 +42,7 @@ export const ZLegalityDocument = z.strictObject({
   issuedOn: ZCalendarDate,
   expiresOn: ZCalendarDate.nullable(),
   expiryStatus: ZExpiryStatus,
+  productIds: z.array(ZObjectId),
   file: z
     .strictObject({ contentType: z.string(), size: z.number().int(), uploadedAt: ZIsoDateTime })
     .nullable(),
@@ -43,6 +51,7 @@ export const ZLegalityDocument = z.strictObject({
 export type TLegalityDocument = z.infer<typeof ZLegalityDocument>;
 
 export const ZListLegalityDocumentsResponse = z.strictObject({ items: z.array(ZLegalityDocument) });
+export const ZSetDocumentProductsRequest = z.strictObject({ productIds: ZDocumentProductIds });
 export const ZLegalityDocumentParams = z.strictObject({ documentId: ZObjectId });
 
 /** Legality scans: a PDF or a photo, 5 MB at most (a phone photo of a certificate fits). */

@@ -46,7 +46,10 @@ it('a seller submits a product, a curator approves it, a buyer finds it by a par
   await seller.getByTestId('product-save').click();
   await seller.getByTestId('product-submit').click();
   await seller.getByTestId('product-status').getByText('Diajukan').waitFor({ timeout: 15_000 });
-  await sellerContext.close();
+  // The seller stays on the page while Dinkop decides.
+  const bell = seller.getByTestId('notification-bell');
+  await bell.waitFor();
+  expect(await bell.getAttribute('data-unread')).toBe('0');
 
   // The curator.
   const { user: curatorUser } = await createUser({
@@ -63,6 +66,14 @@ it('a seller submits a product, a curator approves it, a buyer finds it by a par
   await curator.getByTestId('curation-approve-confirm').click();
   await curator.getByTestId('curation-status').getByText('Disetujui').waitFor({ timeout: 15_000 });
   await curatorContext.close();
+
+  // Without reloading, the seller's bell says so (pushed over Socket.IO), and the notice reads it out.
+  await seller.locator('[data-testid="notification-bell"][data-unread="1"]').waitFor({ timeout: 15_000 });
+  await bell.click();
+  const notice = seller.getByTestId('notification').filter({ hasText: 'Keripik Singkong Balado 200 g' });
+  await notice.waitFor();
+  expect(await notice.textContent()).toContain('disetujui');
+  await sellerContext.close();
 
   // The koperasi purchaser finds it by typing part of a word, in any case.
   const { user: purchaser } = await createUser({ kind: 'buyer', roles: ['purchaser'], status: 'verified' });

@@ -3,10 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { createApp } from '../../server/app';
+import { accountsSettings, createApp } from '../../server/app';
+import { attachRealtime } from '../../server/platform/realtime';
 import { createLogger } from '../../server/platform/logger';
 import { CLIENT_BUILD_DIR } from '../../server/platform/paths';
-import { SESSION_COOKIE } from '../../server/modules/accounts';
+import { actorFromCookieHeader, SESSION_COOKIE } from '../../server/modules/accounts';
 import { createSession } from '../../server/modules/accounts/sessions.service';
 import type { createUser } from '../factories';
 import { startTestApp, type TestApp } from './app';
@@ -35,6 +36,12 @@ export async function startBrowserApp(): Promise<BrowserApp> {
     logger: createLogger('silent'),
   });
   const server: Server = createServer(app);
+  // Live updates as in production: Socket.IO on the same server, fed through Redis.
+  const io = attachRealtime(server, {
+    actorFromCookies: actorFromCookieHeader(accountsSettings(t.config)),
+    corsOrigins: [],
+    redis: { client: t.redis, keyPrefix: t.config.REDIS_KEY_PREFIX },
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
@@ -62,7 +69,7 @@ export async function startBrowserApp(): Promise<BrowserApp> {
     },
     async close() {
       await browser.close();
-      await new Promise((resolve) => server.close(resolve));
+      await io.close(); // closes the HTTP server too
       await t.close();
     },
   };

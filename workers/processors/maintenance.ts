@@ -1,13 +1,39 @@
-import type { Job } from 'bullmq';
+import type { Job, Processor } from 'bullmq';
 import { UnrecoverableError } from 'bullmq';
 import { JOBS } from '../../shared/jobs';
 import { purgeExpiredInvitations, purgeExpiredSessions } from '../../server/modules/accounts';
+import { refreshAllListings } from '../../server/modules/catalog';
+import { sendExpiryWarnings } from '../../server/modules/legality';
 
-/** Housekeeping the database would do with TTL indexes on real MongoDB, done explicitly everywhere. */
-export async function processMaintenance(job: Job): Promise<{ sessions: number; invitations: number }> {
-  if (job.name !== 'purge-expired') throw new UnrecoverableError(`unknown maintenance job ${job.name}`);
-  const parsed = JOBS.maintenance['purge-expired'].safeParse(job.data);
-  if (!parsed.success) throw new UnrecoverableError(`bad payload: ${parsed.error.message}`);
-  const [sessions, invitations] = await Promise.all([purgeExpiredSessions(), purgeExpiredInvitations()]);
-  return { sessions, invitations };
+type MaintenanceJobName = keyof (typeof JOBS)['maintenance'];
+
+function isMaintenanceJob(name: string): name is MaintenanceJobName {
+  return Object.hasOwn(JOBS.maintenance, name);
+}
+
+/**
+ * Housekeeping (what TTL indexes would do on real MongoDB, done explicitly everywhere) and the daily
+ * legality sweep. `clock` is the sweep's "now", so tests can run it on any day.
+ */
+export function maintenanceProcessor(clock: () => Date = () => new Date()): Processor {
+  return async (job: Job) => {
+    if (!isMaintenanceJob(job.name)) throw new UnrecoverableError(`unknown maintenance job ${job.name}`);
+    const parsed = JOBS.maintenance[job.name].safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError(`bad payload: ${parsed.error.message}`);
+    switch (job.name) {
+      case 'purge-expired': {
+        const [sessions, invitations] = await Promise.all([
+          purgeExpiredSessions(),
+          purgeExpiredInvitations(),
+        ]);
+        return { sessions, invitations };
+      }
+      case 'legality-sweep': {
+        const now = clock();
+        const warnings = await sendExpiryWarnings(now);
+        const { unlisted, relisted, sellers } = await refreshAllListings(now);
+        return { warnings, sellers, unlisted: unlisted.length, relisted: relisted.length };
+      }
+    }
+  };
 }

@@ -78,3 +78,8 @@ export async function getListedProduct(productId: string): Promise<ProductDoc> {
   if (!product) throw new AppError('NOT_FOUND', 'Produk tidak ditemukan atau sedang tidak dijual.');
   return product;
 }
+
+/** Whether a UMKM has anything on sale: its page in the catalog, with its photos, is open to buyers. */
+export async function sellsInCatalog(organisationId: string): Promise<boolean> {
+  return (await ProductModel.exists({ organisationId, 'listing.listed': true })) !== null;
+}

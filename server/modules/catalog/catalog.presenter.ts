@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import type { TCatalogProduct } from '../../../shared/contracts/catalog';
-import type { TProductContent, TSellerProduct, ZCurationProduct } from '../../../shared/contracts/products';
+import type { TProductVersion, TSellerProduct, ZCurationProduct } from '../../../shared/contracts/products';
+import { presentPhoto } from '../photos';
 import type { ProductDoc } from './product.model';
 
 type StoredContent = NonNullable<ProductDoc['live']>;
 
-function presentContent(content: StoredContent): TProductContent {
+function presentContent(content: StoredContent): TProductVersion {
   const supply = content.supply!;
   return {
     name: content.name,
@@ -26,6 +27,7 @@ function presentContent(content: StoredContent): TProductContent {
         : { mode: 'capacity', weeklyCapacity: supply.weeklyCapacity ?? 0 },
     leadTimeDays: content.leadTimeDays,
     shelfLifeDays: content.shelfLifeDays ?? null,
+    photos: content.photos.map(presentPhoto),
   };
 }
 
@@ -50,7 +52,11 @@ export function presentSellerProduct(product: ProductDoc): TSellerProduct {
       reason: entry.reason ?? null,
       changes: entry.changes.map((change) => ({ item: change.item!, note: change.note ?? '' })),
       missingLegality: [...entry.missingLegality],
+      listingChange: entry.listingChange ?? null,
     })),
+    listing: product.listing
+      ? { listed: product.listing.listed, offSaleReasons: [...product.listing.offSaleReasons] }
+      : null,
     createdAt: product.createdAt.toISOString(),
     updatedAt: product.updatedAt.toISOString(),
   };
@@ -89,6 +95,7 @@ export function presentCatalogProduct(product: ProductDoc): TCatalogProduct {
     shelfLifeDays: live.shelfLifeDays,
     madeToOrder: live.supply.mode === 'capacity',
     badges: [...(product.listing?.badges ?? [])],
+    photos: live.photos,
     seller: {
       id: String(product.organisationId),
       name: product.seller?.name ?? '',

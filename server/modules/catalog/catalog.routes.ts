@@ -12,14 +12,15 @@ import {
   ZCatalogQuery,
 } from '../../../shared/contracts/catalog';
 import { defineRoute, signedIn, type AnyRoute } from '../../platform/http/route';
+import type { StoragePort } from '../../platform/storage';
 import * as browse from './browse.service';
 import { presentCatalogProduct, presentSellerProduct } from './catalog.presenter';
 import * as catalog from './catalog.service';
 
 // Unverified UMKM may prepare products; submitting them to curation is where verification matters.
-const sellers = signedIn({ organisationKinds: ['umkm'], roles: ['owner', 'staff'] });
+export const sellers = signedIn({ organisationKinds: ['umkm'], roles: ['owner', 'staff'] });
 
-export function catalogRoutes(): AnyRoute[] {
+export function catalogRoutes({ storage }: { storage: StoragePort }): AnyRoute[] {
   return [
     defineRoute({
       method: 'get',
@@ -101,7 +102,7 @@ export function catalogRoutes(): AnyRoute[] {
       access: sellers,
       params: ZProductParams,
       response: null,
-      handler: async ({ actor, params }) => catalog.deleteProduct(actor, params.productId),
+      handler: async ({ actor, params }) => catalog.deleteProduct(actor, params.productId, storage),
     }),
   ];
 }

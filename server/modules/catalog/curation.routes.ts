@@ -10,13 +10,14 @@ import {
   ZSellerProduct,
 } from '../../../shared/contracts/products';
 import { defineRoute, signedIn, type AnyRoute } from '../../platform/http/route';
+import type { StoragePort } from '../../platform/storage';
 import { presentedDocumentsOf } from '../legality';
 import { presentCurationProduct, presentSellerProduct } from './catalog.presenter';
 import * as curation from './curation.service';
 
 const curators = signedIn({ organisationKinds: ['dinkop'], roles: ['admin', 'curator'] });
 
-export function curationRoutes(): AnyRoute[] {
+export function curationRoutes({ storage }: { storage: StoragePort }): AnyRoute[] {
   return [
     defineRoute({
       method: 'post',
@@ -79,7 +80,7 @@ export function curationRoutes(): AnyRoute[] {
       body: ZApproveProductRequest,
       response: ZCurationProduct,
       handler: async ({ actor, params, body }) =>
-        presentCurationProduct(await curation.approveProduct(actor, params.productId, body.note)),
+        presentCurationProduct(await curation.approveProduct(actor, params.productId, body.note, storage)),
     }),
     defineRoute({
       method: 'post',

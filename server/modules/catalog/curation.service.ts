@@ -1,15 +1,18 @@
 import type { z } from 'zod';
 import type { ZListCurationQueueQuery, ZRequestChangesRequest } from '../../../shared/contracts/products';
 import { searchPrefixes } from '../../../shared/catalog/search';
-import { todayInWib } from '../../../shared/time';
 import { missingLegality } from '../../../shared/legality/requirements';
 import { canMove, PRODUCT_MOVES, type TProductMove } from '../../../shared/states/product';
 import { AppError } from '../../platform/http/errors';
 import type { Actor } from '../../platform/http/route';
 import { afterCursor, toPage } from '../../platform/pagination';
+import type { StoragePort } from '../../platform/storage';
 import { assertCanTrade, getOrganisation } from '../accounts';
 import { legalityStatesOf } from '../legality';
+import { deletePhotoFiles, photosLetGo } from '../photos';
 import { getProduct } from './catalog.service';
+import { announceCurationMove } from './curation.notices';
+import { listingBadges } from './listings.service';
 import { ProductModel, type ProductDoc } from './product.model';
 
 const notFound = () => new AppError('NOT_FOUND', 'Produk tidak ditemukan.');
@@ -71,6 +74,9 @@ async function applyMove(
     }).lean<ProductDoc>();
     throw invalidMove(move, now?.status ?? 'deleted');
   }
+  // Written after the move, not with it: should this write fail, the caller sees an error although the
+  // move stands (a reload shows it). Moving notices into the product's outbox would close that gap.
+  await announceCurationMove(updated);
   return updated;
 }
 
@@ -81,7 +87,7 @@ export async function submitProduct(actor: Actor, productId: string, now = new D
   if (!canMove('submit', product.status)) throw invalidMove('submit', product.status);
   const missing = missingLegality({
     category: product.content.category,
-    documents: await legalityStatesOf(actor.organisationId),
+    documents: await legalityStatesOf(actor.organisationId, productId),
     on: now,
   });
   const organisation = await getOrganisation(actor.organisationId);
@@ -134,10 +140,11 @@ export async function approveProduct(
   actor: Actor,
   productId: string,
   note: string | undefined,
+  storage: StoragePort,
   now = new Date(),
 ) {
   const product = await curatorMove(actor, productId, 'approve');
-  const documents = await legalityStatesOf(String(product.organisationId));
+  const documents = await legalityStatesOf(String(product.organisationId), productId);
   const missing = missingLegality({ category: product.content.category, documents, on: now });
   if (missing.length > 0) {
     throw new AppError('INVALID_STATE', 'Legalitas produk tidak lengkap lagi; minta penjual melengkapinya.', {
@@ -145,19 +152,15 @@ export async function approveProduct(
       missingLegality: missing,
     });
   }
-  // Calendar days in WIB, as the requirement rules count them: a document is valid through its expiry day.
-  const today = todayInWib(now);
-  const validTypes = documents
-    .filter((doc) => doc.expiresOn === null || doc.expiresOn.toISOString().slice(0, 10) >= today)
-    .map((doc) => doc.type);
   const listing = {
     listed: true,
+    offSaleReasons: [],
     approvedAt: now,
-    badges: [...new Set(validTypes)],
+    badges: listingBadges(documents, now),
     prefixes: searchPrefixes(`${product.content.name} ${product.content.description}`),
     namePrefixes: searchPrefixes(product.content.name),
   };
-  return applyMove(
+  const approved = await applyMove(
     actor,
     product,
     'approve',
@@ -168,6 +171,9 @@ export async function approveProduct(
       reason: note ?? null,
     },
   );
+  // Photos the seller removed while the old version was live were kept for it; now nothing shows them.
+  await deletePhotoFiles(storage, photosLetGo(product.live?.photos ?? [], approved.content.photos));
+  return approved;
 }
 
 export async function requestChanges(

@@ -4,8 +4,9 @@ import { PRODUCT_STATUSES, PRODUCT_UNITS } from '../../../shared/contracts/produ
 import { LEGALITY_DOCUMENT_TYPES } from '../../../shared/legality/documents';
 import { CURATION_CHECKLIST } from '../../../shared/states/product';
 import { tenantScoped } from '../../platform/db';
+import { photoSchema } from '../photos';
 
-/** Mirrors ZProductContent, which validated it before it got here. */
+/** Mirrors ZProductVersion: ZProductContent, which validated it before it got here, plus the photos. */
 const contentSchema = new Schema(
   {
     name: { type: String, required: true },
@@ -33,6 +34,8 @@ const contentSchema = new Schema(
     },
     leadTimeDays: { type: Number, required: true },
     shelfLifeDays: { type: Number, default: null },
+    /** In the order buyers see them, the first is the cover; curated with the rest of the content. */
+    photos: { type: [photoSchema], default: [] },
   },
   { _id: false },
 );
@@ -43,9 +46,10 @@ const historyEntrySchema = new Schema(
     from: { type: String, enum: [...PRODUCT_STATUSES, null], default: null },
     to: { type: String, enum: PRODUCT_STATUSES, required: true },
     revision: { type: Number, required: true },
-    byUserId: { type: Schema.Types.ObjectId, required: true },
+    /** null for the system's own moves (the daily legality sweep). */
+    byUserId: { type: Schema.Types.ObjectId, default: null },
     byName: { type: String, required: true },
-    byOrganisationKind: { type: String, enum: ['umkm', 'dinkop'], required: true },
+    byOrganisationKind: { type: String, enum: ['umkm', 'dinkop', 'system'], required: true },
     at: { type: Date, required: true },
     reason: { type: String, default: null },
     changes: {
@@ -53,6 +57,8 @@ const historyEntrySchema = new Schema(
       default: [],
     },
     missingLegality: { type: [String], default: [] },
+    /** Set when the entry records the live version going off sale or back on sale, not a curation move. */
+    listingChange: { type: String, enum: ['unlisted', 'relisted', null], default: null },
   },
   { _id: false },
 );
@@ -92,6 +98,8 @@ const productSchema = new Schema(
       type: new Schema(
         {
           listed: { type: Boolean, required: true },
+          /** Why the live version is off sale (today only lapsed legality takes it off), for seller and curator. */
+          offSaleReasons: { type: [String], default: [] },
           approvedAt: { type: Date, required: true },
           badges: [{ type: String, enum: LEGALITY_DOCUMENT_TYPES }],
           prefixes: [String],

@@ -26,6 +26,11 @@ const legalityDocumentSchema = new Schema(
     issuedOn: { type: String, required: true },
     expiresOn: { type: String, default: null },
     file: { type: storedFileSchema, default: null },
+    /**
+     * The products this document covers (a P-IRT or BPOM number belongs to one product); empty: the
+     * whole business (NIB, a halal certificate covering every product).
+     */
+    productIds: { type: [Schema.Types.ObjectId], default: [] },
     createdByUserId: { type: Schema.Types.ObjectId, required: true },
   },
   { timestamps: true },

@@ -20,6 +20,7 @@ export function presentLegalityDocument(doc: LegalityDocumentDoc, today: string)
     issuedOn: doc.issuedOn,
     expiresOn: doc.expiresOn ?? null,
     expiryStatus: expiryStatus(doc.expiresOn ?? null, today),
+    productIds: doc.productIds.map(String),
     file: doc.file
       ? {
           contentType: doc.file.contentType,

@@ -4,12 +4,14 @@ import {
   ZLegalityDocument,
   ZLegalityDocumentParams,
   ZListLegalityDocumentsResponse,
+  ZSetDocumentProductsRequest,
 } from '../../../shared/contracts/legality';
 import { todayInWib } from '../../../shared/time';
 import { binary, defineRoute, signedIn, type AnyRoute } from '../../platform/http/route';
 import type { StoragePort } from '../../platform/storage';
 import { presentLegalityDocument } from './legality.presenter';
 import * as legality from './legality.service';
+import type { ProductLink } from './legality.service';
 
 const umkmMembers = signedIn({ organisationKinds: ['umkm'], roles: ['owner', 'staff'] });
 const umkmOrCurators = signedIn({
@@ -17,7 +19,13 @@ const umkmOrCurators = signedIn({
   roles: ['owner', 'staff', 'admin', 'curator'],
 });
 
-export function legalityRoutes({ storage }: { storage: StoragePort }): AnyRoute[] {
+export function legalityRoutes({
+  storage,
+  products,
+}: {
+  storage: StoragePort;
+  products: ProductLink;
+}): AnyRoute[] {
   return [
     defineRoute({
       method: 'get',
@@ -43,7 +51,22 @@ export function legalityRoutes({ storage }: { storage: StoragePort }): AnyRoute[
       response: ZLegalityDocument,
       status: 201,
       handler: async ({ actor, body }) =>
-        presentLegalityDocument(await legality.createDocument(actor, body), todayInWib()),
+        presentLegalityDocument(await legality.createDocument(actor, body, products), todayInWib()),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/api/legality/documents/:documentId/products',
+      summary: 'Choose the products a document covers (none: the whole business)',
+      tag: 'legality',
+      access: umkmMembers,
+      params: ZLegalityDocumentParams,
+      body: ZSetDocumentProductsRequest,
+      response: ZLegalityDocument,
+      handler: async ({ actor, params, body }) =>
+        presentLegalityDocument(
+          await legality.setDocumentProducts(actor, params.documentId, body.productIds, products),
+          todayInWib(),
+        ),
     }),
     defineRoute({
       method: 'put',
@@ -78,7 +101,8 @@ export function legalityRoutes({ storage }: { storage: StoragePort }): AnyRoute[
       access: umkmMembers,
       params: ZLegalityDocumentParams,
       response: null,
-      handler: async ({ actor, params }) => legality.deleteDocument(actor, params.documentId, storage),
+      handler: async ({ actor, params }) =>
+        legality.deleteDocument(actor, params.documentId, storage, products),
     }),
   ];
 }

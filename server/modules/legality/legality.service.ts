@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { trusted } from 'mongoose';
 import type { TCreateLegalityDocumentRequest } from '../../../shared/contracts/legality';
 import { normaliseLegalityNumber } from '../../../shared/legality/documents';
+import type { TLegalityDocumentState } from '../../../shared/legality/requirements';
 import { todayInWib } from '../../../shared/time';
 import { isDuplicateKeyError } from '../../platform/db';
 import { AppError } from '../../platform/http/errors';
@@ -12,6 +14,16 @@ import { LegalityDocumentModel, type LegalityDocumentDoc } from './legality-docu
 
 const notFound = () => new AppError('NOT_FOUND', 'Dokumen legalitas tidak ditemukan.');
 
+/**
+ * What this module needs from the catalog, wired in by the app: the catalog depends on legality, so
+ * legality reaches back only through this port. `legalityChanged` re-checks what is on sale.
+ */
+export interface ProductLink {
+  /** Throws NOT_FOUND unless every id is a product of this organisation. */
+  assertOwnProducts(organisationId: string, productIds: readonly string[]): Promise<void>;
+  legalityChanged(organisationId: string): Promise<void>;
+}
+
 export async function listDocuments(actor: Actor): Promise<LegalityDocumentDoc[]> {
   return documentsOf(actor.organisationId);
 }
@@ -19,6 +31,7 @@ export async function listDocuments(actor: Actor): Promise<LegalityDocumentDoc[]
 export async function createDocument(
   actor: Actor,
   input: TCreateLegalityDocumentRequest,
+  products: ProductLink,
   now = new Date(),
 ): Promise<LegalityDocumentDoc> {
   const codes = await regencyCodes();
@@ -34,6 +47,7 @@ export async function createDocument(
     const message = 'Tanggal terbit tidak boleh di masa depan';
     throw new AppError('VALIDATION_FAILED', message, { issues: [{ path: ['issuedOn'], message }] });
   }
+  await products.assertOwnProducts(actor.organisationId, input.productIds);
   try {
     const created = await LegalityDocumentModel.create({
       organisationId: actor.organisationId,
@@ -42,8 +56,11 @@ export async function createDocument(
       issuer: input.issuer,
       issuedOn: input.issuedOn,
       expiresOn: input.expiresOn,
+      productIds: input.productIds,
       createdByUserId: actor.userId,
     });
+    // A renewal puts products that lapsed back on sale.
+    await products.legalityChanged(actor.organisationId);
     return created.toObject();
   } catch (error) {
     if (isDuplicateKeyError(error)) {
@@ -115,25 +132,102 @@ export async function readFile(
   };
 }
 
-export async function deleteDocument(actor: Actor, documentId: string, storage: StoragePort): Promise<void> {
+/** Which products a document covers; products that lose their only valid document go off sale, with the reason. */
+export async function setDocumentProducts(
+  actor: Actor,
+  documentId: string,
+  productIds: readonly string[],
+  products: ProductLink,
+): Promise<LegalityDocumentDoc> {
+  await products.assertOwnProducts(actor.organisationId, productIds);
+  const updated = await LegalityDocumentModel.findOneAndUpdate(
+    { _id: documentId, organisationId: actor.organisationId },
+    { $set: { productIds } },
+    { returnDocument: 'after' },
+  ).lean<LegalityDocumentDoc>();
+  if (!updated) throw notFound();
+  await products.legalityChanged(actor.organisationId);
+  return updated;
+}
+
+/** A product that relied on the removed document goes off sale with the reason, never silently. */
+export async function deleteDocument(
+  actor: Actor,
+  documentId: string,
+  storage: StoragePort,
+  products: ProductLink,
+): Promise<void> {
   const deleted = await LegalityDocumentModel.findOneAndDelete({
     _id: documentId,
     organisationId: actor.organisationId,
   }).lean<LegalityDocumentDoc>();
   if (!deleted) throw notFound();
+  await products.legalityChanged(actor.organisationId);
   if (deleted.file) await storage.delete(deleted.file.key);
 }
 
-/** What the requirement rules need to know about a UMKM's vault (any organisation: used by curation). */
+/**
+ * What the requirement rules need to know about a UMKM's vault, for many products at once: one read,
+ * then per product the business-wide documents plus those attached to it (no product: business-wide).
+ */
+export async function legalityStatesResolver(
+  organisationId: string,
+): Promise<(productId?: string) => TLegalityDocumentState[]> {
+  return statesResolver(await LegalityDocumentModel.find({ organisationId }).lean<LegalityDocumentDoc[]>());
+}
+
+function statesResolver(
+  documents: readonly LegalityDocumentDoc[],
+): (productId?: string) => TLegalityDocumentState[] {
+  return (productId) =>
+    documents
+      .filter(
+        (doc) =>
+          doc.productIds.length === 0 ||
+          (productId !== undefined && doc.productIds.some((id) => String(id) === productId)),
+      )
+      // `YYYY-MM-DD` parses as UTC midnight: still that calendar day in Jakarta, which the rules compare.
+      .map((doc) => ({ type: doc.type, expiresOn: doc.expiresOn ? new Date(doc.expiresOn) : null }));
+}
+
+/**
+ * Many UMKM's vaults in one read (Dinkop's registry lists a page of them at a time): per organisation
+ * its documents and the same per-product resolver as legalityStatesResolver.
+ */
+export async function vaultsOf(
+  organisationIds: readonly string[],
+): Promise<
+  Map<
+    string,
+    { documents: LegalityDocumentDoc[]; statesFor: (productId?: string) => TLegalityDocumentState[] }
+  >
+> {
+  const documents = await LegalityDocumentModel.find({
+    organisationId: trusted({ $in: [...organisationIds] }),
+  })
+    .setOptions({ crossTenant: true })
+    .lean<LegalityDocumentDoc[]>();
+  const byOrganisation = new Map(organisationIds.map((id) => [id, [] as LegalityDocumentDoc[]]));
+  for (const doc of documents) byOrganisation.get(String(doc.organisationId))?.push(doc);
+  return new Map(
+    [...byOrganisation].map(([id, own]) => [id, { documents: own, statesFor: statesResolver(own) }]),
+  );
+}
+
+/** The documents that count for one product (or, without one, for the business). Any organisation. */
 export async function legalityStatesOf(
   organisationId: string,
-): Promise<Array<{ type: LegalityDocumentDoc['type']; expiresOn: Date | null }>> {
-  const documents = await LegalityDocumentModel.find({ organisationId }).lean<LegalityDocumentDoc[]>();
-  // `YYYY-MM-DD` parses as UTC midnight: still that calendar day in Jakarta, which the rules compare.
-  return documents.map((doc) => ({
-    type: doc.type,
-    expiresOn: doc.expiresOn ? new Date(doc.expiresOn) : null,
-  }));
+  productId?: string,
+): Promise<TLegalityDocumentState[]> {
+  return (await legalityStatesResolver(organisationId))(productId);
+}
+
+/** Documents of every UMKM whose expiry date falls in [from, to] (WIB calendar dates), for the daily sweep. */
+export async function documentsExpiringBetween(from: string, to: string): Promise<LegalityDocumentDoc[]> {
+  return LegalityDocumentModel.find({ expiresOn: trusted({ $gte: from, $lte: to }) })
+    .setOptions({ crossTenant: true })
+    .sort({ expiresOn: 1, _id: 1 })
+    .lean<LegalityDocumentDoc[]>();
 }
 
 export async function documentsOf(organisationId: string): Promise<LegalityDocumentDoc[]> {

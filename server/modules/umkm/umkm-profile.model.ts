@@ -1,11 +1,14 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { PRODUCT_CATEGORY_IDS } from '../../../shared/catalog/categories';
+import { photoSchema } from '../photos';
 
 /** One per UMKM organisation, keyed by its id: the business facts buyers, Dinkop and invoices need. */
 const umkmProfileSchema = new Schema(
   {
     _id: { type: Schema.Types.ObjectId, required: true },
-    nib: { type: String, default: null },
+    // No default: the sparse unique index below skips a missing NIB, but an explicit null is indexed
+    // (only one UMKM could be without a NIB).
+    nib: { type: String },
     npwp: { type: String, default: null },
     isPkp: { type: Boolean, default: false },
     category: { type: String, enum: [...PRODUCT_CATEGORY_IDS, null], default: null },
@@ -15,6 +18,8 @@ const umkmProfileSchema = new Schema(
     },
     story: { type: String, default: null },
     programmeTags: { type: [String], default: [] },
+    /** Shown as they are, in this order (not curated like product photos). */
+    photos: { type: [photoSchema], default: [] },
   },
   { timestamps: true },
 );

@@ -1,4 +1,5 @@
 import type { TUmkmProfile } from '../../../shared/contracts/umkm';
+import { presentPhoto } from '../photos';
 import type { UmkmProfileDoc } from './umkm-profile.model';
 
 /** A UMKM that has not filled its profile yet reads as an empty one, not as a 404. */
@@ -18,6 +19,7 @@ export function presentUmkmProfile(organisationId: string, profile: UmkmProfileD
       : null,
     story: profile?.story ?? null,
     programmeTags: [...(profile?.programmeTags ?? [])],
+    photos: (profile?.photos ?? []).map(presentPhoto),
     updatedAt: profile ? profile.updatedAt.toISOString() : null,
   };
 }

@@ -1,3 +1,4 @@
+import { trusted } from 'mongoose';
 import type { z } from 'zod';
 import type { ZUpdateUmkmProfileRequest } from '../../../shared/contracts/umkm';
 import { isDuplicateKeyError } from '../../platform/db';
@@ -61,4 +62,12 @@ export async function setProgrammeTags(organisationId: string, tags: string[]): 
     { upsert: true, returnDocument: 'after', setDefaultsOnInsert: true },
   ).lean<UmkmProfileDoc>();
   return updated!;
+}
+
+/** Which of these UMKM are PKP (charge PPN); a UMKM without a profile is not. */
+export async function pkpSellers(organisationIds: readonly string[]): Promise<Set<string>> {
+  const profiles = await UmkmProfileModel.find({ _id: trusted({ $in: [...organisationIds] }), isPkp: true })
+    .select({ _id: 1 })
+    .lean();
+  return new Set(profiles.map((profile) => String(profile._id)));
 }

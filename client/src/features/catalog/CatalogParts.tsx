@@ -7,8 +7,9 @@ import type { TCatalogProduct } from '@shared/contracts/catalog';
 import type { TLocale } from '@shared/contracts/accounts';
 import { LEGALITY_DOCUMENT_LABELS, type TLegalityDocumentType } from '@shared/legality/documents';
 import { formatRupiah } from '@shared/money';
-import { listRegions, queryKeys } from '../../api/endpoints';
+import { listRegions, productPhotoUrl, queryKeys } from '../../api/endpoints';
 import { currentLanguage } from '../../i18n';
+import { PhotoCover } from '../photos/PhotoGallery';
 import {
   BADGE_COLOR,
   BUYER_BADGES,
@@ -117,6 +118,8 @@ export function CatalogProductCard({ product, from }: { product: TCatalogProduct
   const unit = unitLabel(product.unit, t);
   const units = unitLabel(product.unit, t, product.minimumOrder);
   const lowest = lowestUnitPrice(product);
+  const cover = product.photos[0];
+  const link = { to: `/katalog/produk/${product.id}`, state: from !== undefined ? { from } : undefined };
   return (
     <Card
       withBorder
@@ -126,14 +129,17 @@ export function CatalogProductCard({ product, from }: { product: TCatalogProduct
       data-product-id={product.id}
       style={{ display: 'flex', flexDirection: 'column' }}
     >
+      {/* The name below is the link for keyboards and screen readers; the photo is one for fingers. */}
+      <Card.Section component={Link} {...link} mb="sm" tabIndex={-1} aria-hidden>
+        <PhotoCover src={cover ? productPhotoUrl(product.id, cover.id, 'small') : null} alt={product.name} />
+      </Card.Section>
       <Stack gap={6} style={{ flex: 1 }}>
         <Text size="xs" c="dimmed" lineClamp={1}>
           {categoryLabel(product.category, locale)}
         </Text>
         <Anchor
           component={Link}
-          to={`/katalog/produk/${product.id}`}
-          state={from !== undefined ? { from } : undefined}
+          {...link}
           fw={700}
           c="var(--mantine-color-text)"
           style={{ overflowWrap: 'anywhere' }}

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
-import { Anchor, Badge, Card, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { unitPriceFor } from '@shared/catalog/pricing';
@@ -9,11 +9,16 @@ import { ZObjectId } from '@shared/contracts/common';
 import { formatRupiah } from '@shared/money';
 import { formatDateWib } from '@shared/time';
 import { ApiError } from '../../api/client';
-import { getCatalogProduct, queryKeys } from '../../api/endpoints';
+import { getCatalogProduct, productPhotoUrl, queryKeys } from '../../api/endpoints';
 import { PageProblem } from '../../components/PageProblem';
 import { InfoRow } from '../../components/InfoRow';
 import { PageLoader } from '../../components/PageLoader';
+import { QuantityStepper } from '../../components/QuantityStepper';
 import { currentLanguage } from '../../i18n';
+import { useSession } from '../auth/session';
+import { orderingBlock } from '../orders/access';
+import { AddToCartButton, OrderingBlockedNote } from '../orders/AddToCart';
+import { PhotoGallery } from '../photos/PhotoGallery';
 import { categoryLabel, formatDuration, formatNumber } from './catalogFormat';
 import { LegalityBadges, TierTable, leadTimeText, unitLabel } from './CatalogParts';
 
@@ -25,8 +30,17 @@ export function catalogBackPath(state: unknown): string {
   return '/katalog';
 }
 
-/** What an order of N units would cost: the tier reached, the total and the saving. */
-function PriceCalculator({ product }: { product: TCatalogProduct }) {
+/**
+ * What an order of N units would cost: the tier reached, the total and the saving. `action` goes below
+ * it (the cart button), given the quantity when it is orderable and null when it is not.
+ */
+function PriceCalculator({
+  product,
+  action,
+}: {
+  product: TCatalogProduct;
+  action?: (orderableQuantity: number | null) => ReactNode;
+}) {
   const { t } = useTranslation();
   const locale = currentLanguage();
   const units = (count: number) => unitLabel(product.unit, t, count);
@@ -53,15 +67,14 @@ function PriceCalculator({ product }: { product: TCatalogProduct }) {
         <Text fw={600} size="sm">
           {t('catalog.calcTitle')}
         </Text>
-        <TextInput
+        <QuantityStepper
           label={t('catalog.calcQuantity', { unit: units(0) })}
-          inputMode="numeric"
-          autoComplete="off"
-          maw={220}
+          minimum={product.minimumOrder}
+          increment={product.orderIncrement}
           value={quantity}
-          onChange={(event) => setQuantity(event.currentTarget.value.replace(/\D/g, '').slice(0, 9))}
+          onChange={setQuantity}
           error={problem ?? undefined}
-          data-testid="catalog-calc-quantity"
+          testId="catalog-calc-quantity"
         />
         {!problem && (
           <Text size="sm" data-testid="catalog-calc-result">
@@ -79,12 +92,14 @@ function PriceCalculator({ product }: { product: TCatalogProduct }) {
             )}
           </Text>
         )}
+        {action?.(problem ? null : amount)}
       </Stack>
     </Paper>
   );
 }
 
 export function CatalogProductPage() {
+  const me = useSession();
   const { t } = useTranslation();
   const locale = currentLanguage();
   const location = useLocation();
@@ -149,6 +164,12 @@ export function CatalogProductPage() {
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Stack gap="md">
+          <PhotoGallery
+            photos={product.photos}
+            urlOf={(photoId, size) => productPhotoUrl(product.id, photoId, size)}
+            subject={product.name}
+            testId="catalog-product-photos"
+          />
           <Card withBorder radius="md" p="md">
             <Stack gap="sm">
               <Group justify="space-between" align="baseline" gap="xs">
@@ -162,7 +183,15 @@ export function CatalogProductPage() {
                 )}
               </Group>
               {product.priceTiers.length > 0 && <TierTable product={product} />}
-              <PriceCalculator product={product} />
+              <PriceCalculator
+                product={product}
+                action={
+                  orderingBlock(me)
+                    ? undefined
+                    : (quantity) => <AddToCartButton product={product} quantity={quantity} />
+                }
+              />
+              <OrderingBlockedNote />
             </Stack>
           </Card>
         </Stack>
@@ -204,10 +233,6 @@ export function CatalogProductPage() {
           </Text>
         </Stack>
       </Card>
-
-      <Text size="sm" c="dimmed">
-        {t('catalog.orderingSoon')}
-      </Text>
     </Stack>
   );
 }

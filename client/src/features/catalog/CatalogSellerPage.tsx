@@ -1,14 +1,21 @@
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { Alert, Anchor, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CATALOG_SORTS, ZCatalogQuery } from '@shared/contracts/catalog';
 import { ZObjectId } from '@shared/contracts/common';
-import { queryKeys, searchCatalog, type CatalogFilters } from '../../api/endpoints';
+import {
+  listUmkmPhotos,
+  queryKeys,
+  searchCatalog,
+  umkmPhotoUrl,
+  type CatalogFilters,
+} from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadMoreButton } from '../../components/PagedList';
 import { PageLoader } from '../../components/PageLoader';
+import { PhotoStrip } from '../photos/PhotoGallery';
 import { CatalogProductCard } from './CatalogParts';
 import { catalogBackPath } from './CatalogProductPage';
 
@@ -29,6 +36,13 @@ export function CatalogSellerPage() {
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
     enabled: validId,
+  });
+  // The business in pictures; a seller with nothing on sale has no page, and its photos answer 404.
+  const photos = useQuery({
+    queryKey: queryKeys.umkmPhotos(sellerId),
+    queryFn: ({ signal }) => listUmkmPhotos(sellerId, signal),
+    enabled: validId,
+    retry: false,
   });
   const products = query.data?.pages.flatMap((page) => page.items) ?? [];
   const seller = products[0]?.seller;
@@ -68,6 +82,15 @@ export function CatalogSellerPage() {
             </Text>
           )}
         </div>
+      )}
+      {seller && (
+        <PhotoStrip
+          photos={photos.data?.items ?? []}
+          urlOf={(photoId, size) => umkmPhotoUrl(sellerId, photoId, size)}
+          subject={seller.name}
+          size={112}
+          testId="catalog-seller-photos"
+        />
       )}
       {products.length > 0 && (
         <>

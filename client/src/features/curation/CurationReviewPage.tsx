@@ -24,8 +24,8 @@ import type { TLocale } from '@shared/contracts/accounts';
 import { ZObjectId } from '@shared/contracts/common';
 import type { TLegalityDocument } from '@shared/contracts/legality';
 import {
-  type TProductContent,
   type TProductHistoryEntry,
+  type TProductVersion,
   type ZCurationReview,
 } from '@shared/contracts/products';
 import { LEGALITY_DOCUMENT_LABELS, LEGALITY_DOCUMENT_TYPES } from '@shared/legality/documents';
@@ -39,7 +39,7 @@ import { formatRupiah } from '@shared/money';
 import { canMove } from '@shared/states/product';
 import { formatDateTimeWib, formatDateWib, todayInWib } from '@shared/time';
 import { ApiError } from '../../api/client';
-import { getCurationReview, legalityFileUrl, queryKeys } from '../../api/endpoints';
+import { getCurationReview, legalityFileUrl, productPhotoUrl, queryKeys } from '../../api/endpoints';
 import { PageProblem } from '../../components/PageProblem';
 import { InfoRow } from '../../components/InfoRow';
 import { PageLoader } from '../../components/PageLoader';
@@ -48,6 +48,7 @@ import { localiseSharedMessage } from '../../i18n/messages';
 import { useSession } from '../auth/session';
 import { categoryLabel, formatDuration, formatNumber } from '../catalog/catalogFormat';
 import { TierTable, leadTimeText, unitLabel } from '../catalog/CatalogParts';
+import { PhotoGallery } from '../photos/PhotoGallery';
 import { ApproveModal, RejectModal, RequestChangesModal, StartReviewButton } from './CurationActions';
 import { ProductStatusBadge, waitingColor, waitingTime, type TMoveConflict } from './curationParts';
 import { canCurateProducts } from './access';
@@ -62,7 +63,7 @@ const EXPIRY_COLOR: Record<TLegalityDocument['expiryStatus'], string> = {
   expired: 'red',
 };
 
-const CONTENT_FIELDS: readonly (keyof TProductContent)[] = [
+const CONTENT_FIELDS: readonly (keyof TProductVersion)[] = [
   'name',
   'description',
   'category',
@@ -75,10 +76,11 @@ const CONTENT_FIELDS: readonly (keyof TProductContent)[] = [
   'supply',
   'leadTimeDays',
   'shelfLifeDays',
+  'photos',
 ];
 
 /** What the seller changed against the version buyers see now (for an update of a listed product). */
-function changedFields(content: TProductContent, live: TProductContent | null): (keyof TProductContent)[] {
+function changedFields(content: TProductVersion, live: TProductVersion | null): (keyof TProductVersion)[] {
   if (!live) return [];
   return CONTENT_FIELDS.filter((key) => JSON.stringify(content[key]) !== JSON.stringify(live[key]));
 }
@@ -95,7 +97,7 @@ function documentStates(documents: readonly TLegalityDocument[]): TLegalityDocum
   }));
 }
 
-function sortDocuments(items: readonly TLegalityDocument[]): TLegalityDocument[] {
+export function sortDocuments(items: readonly TLegalityDocument[]): TLegalityDocument[] {
   const rank = (doc: TLegalityDocument) => LEGALITY_DOCUMENT_TYPES.indexOf(doc.type);
   return [...items].sort((a, b) => rank(a) - rank(b) || a.createdAt.localeCompare(b.createdAt));
 }
@@ -123,6 +125,18 @@ function ProductContentCard({ review }: { review: TCurationReview }) {
                 : t('curation.noChangedFields')}
             </Text>
           </Alert>
+        )}
+        {content.photos.length === 0 ? (
+          <Text size="sm" c="dimmed" data-testid="curation-no-photos">
+            {t('photos.none')}
+          </Text>
+        ) : (
+          <PhotoGallery
+            photos={content.photos}
+            urlOf={(photoId, size) => productPhotoUrl(review.id, photoId, size)}
+            subject={content.name}
+            testId="curation-photos"
+          />
         )}
         <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
           {content.description}
@@ -233,7 +247,16 @@ function RequirementList({ review }: { review: TCurationReview }) {
   );
 }
 
-function DocumentRow({ document, locale }: { document: TLegalityDocument; locale: TLocale }) {
+/** One document with its expiry status; the scan link only for who may download it (admins and curators). */
+export function DocumentRow({
+  document,
+  locale,
+  downloadable = true,
+}: {
+  document: TLegalityDocument;
+  locale: TLocale;
+  downloadable?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <Paper withBorder radius="sm" p="sm" data-testid="curation-document" data-document-type={document.type}>
@@ -261,7 +284,11 @@ function DocumentRow({ document, locale }: { document: TLegalityDocument; locale
             : t('legality.noExpiryValue')}
         </Text>
         <Group gap="xs">
-          {document.file ? (
+          {!document.file ? (
+            <Text size="xs" c="orange.8">
+              {t('legality.noFile')}
+            </Text>
+          ) : downloadable ? (
             <Button
               component="a"
               href={legalityFileUrl(document.id)}
@@ -273,8 +300,8 @@ function DocumentRow({ document, locale }: { document: TLegalityDocument; locale
               {t('curation.downloadScan')}
             </Button>
           ) : (
-            <Text size="xs" c="orange.8">
-              {t('legality.noFile')}
+            <Text size="xs" c="dimmed">
+              {t('registry.scanOnFile')}
             </Text>
           )}
         </Group>
@@ -330,10 +357,15 @@ function HistoryItem({ entry }: { entry: TProductHistoryEntry }) {
   const locale = currentLanguage();
   return (
     <Stack gap={4} data-testid="curation-history-entry" data-to={entry.to}>
+      {entry.listingChange && (
+        <Text size="sm" fw={600} c={entry.listingChange === 'unlisted' ? 'red' : 'green'}>
+          {t(`products.listingChange.${entry.listingChange}`)}
+        </Text>
+      )}
       <Text size="xs" c="dimmed">
         {t('curation.historyBy', {
           name: entry.byName,
-          side: t(`labels.kinds.${entry.byOrganisationKind}`),
+          side: t(`products.historyOrg.${entry.byOrganisationKind}`),
           date: formatDateTimeWib(entry.at, locale),
           revision: entry.revision,
         })}

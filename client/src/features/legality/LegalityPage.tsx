@@ -50,6 +50,7 @@ import { PageLoader } from '../../components/PageLoader';
 import { focusFirstInvalid, serverFieldErrors, useFieldErrors, validate } from '../../components/forms';
 import { currentLanguage } from '../../i18n';
 import { useSession } from '../auth/session';
+import { DocumentProducts, DocumentProductsField } from './DocumentProducts';
 
 type TExpiryStatus = z.infer<typeof ZExpiryStatus>;
 type TLocale = ReturnType<typeof currentLanguage>;
@@ -117,6 +118,7 @@ function AddDocumentForm({ onDone }: { onDone: () => void }) {
   const [issuedOn, setIssuedOn] = useState('');
   const [noExpiry, setNoExpiry] = useState(false);
   const [expiresOn, setExpiresOn] = useState('');
+  const [productIds, setProductIds] = useState<string[]>([]);
   const fields = useFieldErrors();
   const today = todayInWib();
 
@@ -136,7 +138,7 @@ function AddDocumentForm({ onDone }: { onDone: () => void }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const form = event.currentTarget instanceof HTMLFormElement ? event.currentTarget : null;
-    const body = { type, number, issuer, issuedOn, expiresOn: noExpiry ? null : expiresOn };
+    const body = { type, number, issuer, issuedOn, expiresOn: noExpiry ? null : expiresOn, productIds };
     const result = validate(ZCreateLegalityDocumentRequest, body, t);
     const errors = result.ok ? {} : { ...result.errors };
     // The number's format per type, as the server checks it (but for the P-IRT regency code).
@@ -231,6 +233,7 @@ function AddDocumentForm({ onDone }: { onDone: () => void }) {
               data-testid="legality-expires-on"
             />
           )}
+          <DocumentProductsField value={productIds} onChange={setProductIds} />
           {mutation.isError && (
             <ErrorAlert
               error={mutation.error}
@@ -399,6 +402,7 @@ function DocumentCard({ document, onDelete }: { document: TLegalityDocument; onD
             <FileSection document={document} />
           </Paper>
         </SimpleGrid>
+        <DocumentProducts document={document} />
         <Group justify="flex-end" mt={-4}>
           <Button size="xs" variant="subtle" color="red" onClick={onDelete} data-testid="legality-delete">
             {t('legality.delete')}

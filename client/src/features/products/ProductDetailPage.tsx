@@ -9,7 +9,13 @@ import { LOCKED_FOR_EDITING, type TSellerProduct } from '@shared/contracts/produ
 import { LEGALITY_DOCUMENT_LABELS } from '@shared/legality/documents';
 import { canMove } from '@shared/states/product';
 import { ApiError } from '../../api/client';
-import { deleteMyProduct, getMyProduct, queryKeys, submitMyProduct } from '../../api/endpoints';
+import {
+  deleteMyProduct,
+  getMyProduct,
+  productPhotoUrl,
+  queryKeys,
+  submitMyProduct,
+} from '../../api/endpoints';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoader } from '../../components/PageLoader';
@@ -19,6 +25,8 @@ import { useSession } from '../auth/session';
 import { ProductContentView } from './ProductContentView';
 import { ProductForm } from './ProductForm';
 import { ProductHistory } from './ProductHistory';
+import { ProductPhotos } from './ProductPhotos';
+import { PhotoStrip } from '../photos/PhotoGallery';
 import { ProductStatusBadge, sameContent } from './productDisplay';
 
 const listsKey = [...queryKeys.myProductsAll, 'list'];
@@ -62,6 +70,28 @@ function MissingLegality({ product }: { product: TSellerProduct }) {
             color="orange"
             data-testid="product-open-legality"
           >
+            {t('products.openLegality')}
+          </Button>
+        </div>
+      </Stack>
+    </Alert>
+  );
+}
+
+/** The live version was taken off sale because its legality lapsed: say why and where to fix it. */
+function OffSale({ reasons }: { reasons: readonly string[] }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="red" variant="light" title={t('products.offSaleTitle')} data-testid="product-off-sale">
+      <Stack gap="xs">
+        <Text size="sm">{t('products.offSaleBody')}</Text>
+        <List size="sm" spacing={4}>
+          {reasons.map((reason) => (
+            <List.Item key={reason}>{localiseSharedMessage(reason)}</List.Item>
+          ))}
+        </List>
+        <div>
+          <Button component={Link} to="/usaha/legalitas" size="xs" variant="white" color="red">
             {t('products.openLegality')}
           </Button>
         </div>
@@ -219,6 +249,7 @@ function ProductDetail({ product }: { product: TSellerProduct }) {
       {product.status === 'needs_legality' && product.missingLegality.length > 0 && (
         <MissingLegality product={product} />
       )}
+      {product.listing && !product.listing.listed && <OffSale reasons={product.listing.offSaleReasons} />}
 
       <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }}>
         {editing ? (
@@ -242,6 +273,8 @@ function ProductDetail({ product }: { product: TSellerProduct }) {
         )}
       </Paper>
 
+      <ProductPhotos product={product} />
+
       {product.live && liveDiffers && (
         <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }} data-testid="product-live">
           <Stack gap="xs">
@@ -257,6 +290,12 @@ function ProductDetail({ product }: { product: TSellerProduct }) {
               {t('products.liveDiffers')}
             </Text>
             <ProductContentView content={product.live} />
+            <PhotoStrip
+              photos={product.live.photos}
+              urlOf={(photoId, size) => productPhotoUrl(product.id, photoId, size)}
+              subject={product.live.name}
+              testId="product-live-photos"
+            />
           </Stack>
         </Paper>
       )}

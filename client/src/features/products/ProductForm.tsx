@@ -35,7 +35,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
 import { focusFirstInvalid, serverFieldErrors, useFieldErrors, validate } from '../../components/forms';
 import { currentLanguage } from '../../i18n';
-import { sameContent, tierSaving, type TProductUnit } from './productDisplay';
+import { sameContent, tierSaving, writtenContent, type TProductUnit } from './productDisplay';
 
 /** As ZProductContent allows: at most 5 tiers, descriptions up to 3000 characters. */
 const MAX_TIERS = 5;
@@ -220,7 +220,7 @@ export function ProductForm({ product, onSaved, onCancel }: ProductFormProps) {
     focusFirstInvalid(formRef.current);
     if (!result.ok || Object.keys(errors).length > 0) return;
     // Saving an unchanged approved product would start a revision for nothing.
-    if (product && sameContent(result.data, product.content)) {
+    if (product && sameContent(result.data, writtenContent(product.content))) {
       onCancel();
       return;
     }

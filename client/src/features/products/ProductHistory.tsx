@@ -83,16 +83,25 @@ export function ProductHistory({ history }: { history: readonly TProductHistoryE
           key={`${entry.at}-${index}`}
           data-testid="product-history-entry"
           data-to={entry.to}
-          bullet={<ThemeIcon size={18} radius="xl" color={PRODUCT_STATUS_COLOR[entry.to]} />}
+          data-listing-change={entry.listingChange ?? undefined}
+          bullet={
+            <ThemeIcon
+              size={18}
+              radius="xl"
+              color={entry.listingChange === 'unlisted' ? 'red' : PRODUCT_STATUS_COLOR[entry.to]}
+            />
+          }
           title={
             <Group gap={6} wrap="wrap">
               <Text size="sm" fw={600}>
-                {entry.from
-                  ? t('products.historyMove', {
-                      from: t(`productStatus.${entry.from}`),
-                      to: t(`productStatus.${entry.to}`),
-                    })
-                  : t(`productStatus.${entry.to}`)}
+                {entry.listingChange
+                  ? t(`products.listingChange.${entry.listingChange}`)
+                  : entry.from
+                    ? t('products.historyMove', {
+                        from: t(`productStatus.${entry.from}`),
+                        to: t(`productStatus.${entry.to}`),
+                      })
+                    : t(`productStatus.${entry.to}`)}
               </Text>
               <Badge size="xs" variant="outline" color="gray">
                 {t('products.historyRevision', { revision: entry.revision })}

@@ -100,9 +100,14 @@ export function ProductListPage() {
             {t('products.subtitle')}
           </Text>
         </div>
-        <Button component={Link} to="/usaha/produk/baru" data-testid="product-new">
-          {t('products.new')}
-        </Button>
+        <Group gap="xs">
+          <Button component={Link} to="/usaha/produk/impor" variant="default" data-testid="product-import">
+            {t('productImport.open')}
+          </Button>
+          <Button component={Link} to="/usaha/produk/baru" data-testid="product-new">
+            {t('products.new')}
+          </Button>
+        </Group>
       </Group>
       {me.organisation.status !== 'verified' && (
         <Alert color="yellow" variant="light" data-testid="product-not-verified">

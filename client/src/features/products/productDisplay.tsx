@@ -3,7 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { formatRupiah } from '@shared/money';
 import { productCategory } from '@shared/catalog/categories';
-import type { TProductContent, TProductStatus, ZProductUnit } from '@shared/contracts/products';
+import type {
+  TProductContent,
+  TProductStatus,
+  TProductVersion,
+  ZProductUnit,
+} from '@shared/contracts/products';
 import type { currentLanguage } from '../../i18n';
 
 export type TProductUnit = z.infer<typeof ZProductUnit>;
@@ -59,4 +64,9 @@ export function tierSaving(basePrice: number, tierPrice: number): { amount: stri
 /** Field-for-field equality of two versions (the server presents both the same way, in the same order). */
 export function sameContent(a: TProductContent, b: TProductContent): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** What the content form edits: a version without its photos, which are uploaded one by one. */
+export function writtenContent({ photos: _photos, ...content }: TProductVersion): TProductContent {
+  return content;
 }

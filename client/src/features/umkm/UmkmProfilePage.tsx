@@ -36,6 +36,7 @@ import { PageLoader } from '../../components/PageLoader';
 import { focusFirstInvalid, serverFieldErrors, useFieldErrors, validate } from '../../components/forms';
 import { currentLanguage } from '../../i18n';
 import { isOrgAdmin, useSession } from '../auth/session';
+import { UmkmPhotos } from './UmkmPhotos';
 
 const STORY_MAX = 1000;
 
@@ -320,6 +321,7 @@ export function UmkmProfilePage() {
               <ProfileView profile={query.data} />
             )}
           </Paper>
+          <UmkmPhotos profile={query.data} />
           <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }}>
             <Stack gap="xs">
               <Title order={2} size="h4">
