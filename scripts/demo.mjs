@@ -12,11 +12,14 @@ const stack = createStack(log);
 
 try {
   const services = await stack.prepare();
+  const inbox = await stack.startInbox();
   log('building server and client…');
   await run('npm', ['run', '--silent', 'build']);
   const port = Number(process.env.PORT) || (await freePort(3000));
   const url = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
   const env = {
+    // Notices go to the local inbox unless SMTP_* / WHATSAPP_* are set to real ones.
+    ...inbox.env,
     ...process.env,
     NODE_ENV: 'production',
     // Plain http on this machine; behind TLS in production the default (secure) applies.
@@ -32,7 +35,7 @@ try {
   stack.spawn('API', process.execPath, ['dist/server/main.js'], env);
   stack.spawn('worker', process.execPath, ['dist/workers/main.js'], env);
   await waitUntilReady(`http://127.0.0.1:${port}`);
-  printBanner({ url, docsUrl: `${url}/api/docs`, demo });
+  printBanner({ url, docsUrl: `${url}/api/docs`, demo, extra: [`Sent e-mail, WhatsApp:  ${inbox.url}`] });
 } catch (error) {
   log(error instanceof Error ? error.message : String(error));
   await stack.shutdown(1);

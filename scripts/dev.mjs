@@ -11,11 +11,14 @@ const stack = createStack(log);
 
 try {
   const services = await stack.prepare();
+  const inbox = await stack.startInbox();
   const apiPort = Number(process.env.PORT) || (await freePort(3000));
   const vitePort = await freePort(5173);
   // Links the server writes (invitations) must point at the page the developer has open: Vite's.
   const url = `http://localhost:${vitePort}`;
   const env = {
+    // Notices go to the local inbox unless SMTP_* / WHATSAPP_* are set to real ones.
+    ...inbox.env,
     ...process.env,
     NODE_ENV: 'development',
     MONGODB_URI: process.env.MONGODB_URI ?? `${services.mongoUri}/pasar`,
@@ -43,7 +46,11 @@ try {
     url,
     docsUrl: `http://localhost:${apiPort}/api/docs`,
     demo,
-    extra: [`API (direct):           http://localhost:${apiPort}`, ''],
+    extra: [
+      `API (direct):           http://localhost:${apiPort}`,
+      `Sent e-mail, WhatsApp:  ${inbox.url}`,
+      '',
+    ],
   });
 } catch (error) {
   log(error instanceof Error ? error.message : String(error));

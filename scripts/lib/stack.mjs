@@ -26,6 +26,17 @@ export function createStack(log) {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
 
+  function spawnChild(name, command, args, env) {
+    const child = spawn(command, args, { cwd: projectRoot, env, stdio: 'inherit' });
+    child.on('exit', (code, signal) => {
+      if (stopping) return;
+      log(`${name} stopped unexpectedly (${signal ?? `exit ${code}`}); shutting down`);
+      void shutdown(1);
+    });
+    children.push(child);
+    return child;
+  }
+
   return {
     shutdown,
 
@@ -36,15 +47,37 @@ export function createStack(log) {
       return services;
     },
 
-    spawn(name, command, args, env) {
-      const child = spawn(command, args, { cwd: projectRoot, env, stdio: 'inherit' });
-      child.on('exit', (code, signal) => {
-        if (stopping) return;
-        log(`${name} stopped unexpectedly (${signal ?? `exit ${code}`}); shutting down`);
-        void shutdown(1);
-      });
-      children.push(child);
-      return child;
+    spawn: spawnChild,
+
+    /**
+     * The local inbox (scripts/inbox: an SMTP catcher and a fake WhatsApp Cloud API) that the worker's
+     * e-mail and WhatsApp notices go to on this machine. Returns the variables pointing the app at it,
+     * and the address of its page listing what arrived.
+     */
+    async startInbox() {
+      const smtpPort = await freePort(2525);
+      const httpPort = await freePort(8025);
+      const args = ['--smtp-port', String(smtpPort), '--http-port', String(httpPort)];
+      spawnChild(
+        'inbox',
+        process.execPath,
+        ['--import', 'tsx', 'scripts/inbox/main.ts', ...args],
+        process.env,
+      );
+      const url = `http://127.0.0.1:${httpPort}`;
+      await waitUntilAnswers(`${url}/messages.json`, 30_000, 'the local inbox');
+      return {
+        url,
+        env: {
+          SMTP_HOST: '127.0.0.1',
+          SMTP_PORT: String(smtpPort),
+          SMTP_FROM: 'Pasar UMKM <pemberitahuan@pasar-umkm.localhost>',
+          WHATSAPP_API_URL: url,
+          // What the fake provider accepts (scripts/inbox/inbox.ts defaults).
+          WHATSAPP_PHONE_NUMBER_ID: '100000000000001',
+          WHATSAPP_TOKEN: 'local-fake-whatsapp-token',
+        },
+      };
     },
 
     /** Runs the seed, passing its progress through and returning its DEMO_LOGINS line. */
@@ -77,17 +110,21 @@ export async function freePort(preferred) {
   return (await tryPort(preferred)) ?? (await tryPort(0));
 }
 
-export async function waitUntilReady(url, timeoutMs = 90_000) {
+export function waitUntilReady(url, timeoutMs = 90_000) {
+  return waitUntilAnswers(`${url}/readyz`, timeoutMs, 'the API');
+}
+
+async function waitUntilAnswers(url, timeoutMs, what) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(`${url}/readyz`)).ok) return;
+      if ((await fetch(url)).ok) return;
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  throw new Error(`the API did not become ready at ${url}/readyz within ${timeoutMs / 1000} s`);
+  throw new Error(`${what} did not become ready at ${url} within ${timeoutMs / 1000} s`);
 }
 
 export function printBanner({ url, docsUrl, demo, extra = [] }) {

@@ -44,6 +44,60 @@ describe('configuration', () => {
     );
   });
 
+  it('needs the bucket, region and keys for S3 storage, naming each missing one', () => {
+    let error: unknown;
+    try {
+      loadConfig({ ...minimal, STORAGE_DRIVER: 's3', S3_ACCESS_KEY_ID: 'AKIAEXAMPLE' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      'S3_BUCKET: required when STORAGE_DRIVER=s3',
+      'S3_REGION: required when STORAGE_DRIVER=s3',
+      'S3_SECRET_ACCESS_KEY: required when STORAGE_DRIVER=s3',
+    ]);
+    const s3 = loadConfig({
+      ...minimal,
+      STORAGE_DRIVER: 's3',
+      S3_BUCKET: 'pasar-umkm',
+      S3_REGION: 'ap-southeast-3',
+      S3_ACCESS_KEY_ID: 'AKIAEXAMPLE',
+      S3_SECRET_ACCESS_KEY: 'rahasia',
+      S3_FORCE_PATH_STYLE: 'true',
+    });
+    expect(s3).toMatchObject({ STORAGE_DRIVER: 's3', S3_BUCKET: 'pasar-umkm', S3_FORCE_PATH_STYLE: true });
+    expect(loadConfig(minimal).STORAGE_DRIVER).toBe('local');
+  });
+
+  it('leaves a notice channel off until its first variable, then needs the rest, naming each', () => {
+    const off = loadConfig(minimal);
+    expect([off.SMTP_HOST, off.WHATSAPP_PHONE_NUMBER_ID, off.OUTBOX_POLL_MS]).toEqual([
+      undefined,
+      undefined,
+      500,
+    ]);
+    let error: unknown;
+    try {
+      loadConfig({
+        ...minimal,
+        SMTP_HOST: 'smtp.example.id',
+        SMTP_USER: 'pasar',
+        WHATSAPP_PHONE_NUMBER_ID: '1',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).problems).toEqual([
+      'SMTP_FROM: required when SMTP_HOST is set',
+      'SMTP_PASS: required when SMTP_USER is set',
+      'WHATSAPP_TOKEN: required when WHATSAPP_PHONE_NUMBER_ID is set',
+    ]);
+    expect(() => loadConfig({ ...minimal, SMTP_HOST: 'smtp.example.id', SMTP_FROM: 'no address' })).toThrow(
+      /SMTP_FROM/,
+    );
+  });
+
   it('ignores variables it does not own', () => {
     expect(() => loadConfig({ ...minimal, PATH: '/usr/bin', HOME: '/root' })).not.toThrow();
   });

@@ -43,8 +43,62 @@ export const ZConfig = z.object({
     .default(15),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),
   SERVE_CLIENT: booleanFlag.default(true),
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
   STORAGE_DIR: z.string().min(1).default('.data/uploads'),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_REGION: z.string().min(1).optional(),
+  S3_ENDPOINT: z.url().optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: booleanFlag.default(false),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  ORDER_REMINDER_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 14)
+    .default(24),
+  ORDER_ESCALATION_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 30)
+    .default(48),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASS: z.string().min(1).optional(),
+  SMTP_FROM: z
+    .string()
+    .regex(/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an address, e.g. Pasar UMKM <noreply@example.id>')
+    .optional(),
+  WHATSAPP_API_URL: z.url().default('https://graph.facebook.com'),
+  WHATSAPP_PHONE_NUMBER_ID: z.string().regex(/^\d+$/, 'digits only').optional(),
+  WHATSAPP_TOKEN: z.string().min(1).optional(),
+  WHATSAPP_TEMPLATE: z
+    .string()
+    .regex(/^[a-z0-9_]{1,512}$/, 'a template name: lower-case letters, digits, _')
+    .default('pemberitahuan_pasar_umkm'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** What STORAGE_DRIVER=s3 cannot start without (credentials are never looked for elsewhere). */
+const S3_REQUIRED = ['S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+/** A notice channel is off until its first variable is set; then it needs these (key → what needs it). */
+const NOTICE_CHANNEL_REQUIRED = [
+  ['SMTP_FROM', 'SMTP_HOST'],
+  ['SMTP_PASS', 'SMTP_USER'],
+  ['SMTP_USER', 'SMTP_PASS'],
+  ['WHATSAPP_TOKEN', 'WHATSAPP_PHONE_NUMBER_ID'],
+] as const;
+const ZCheckedConfig = ZConfig.superRefine((config, ctx) => {
+  for (const [key, when] of NOTICE_CHANNEL_REQUIRED) {
+    if (config[when] && !config[key])
+      ctx.addIssue({ code: 'custom', path: [key], message: `required when ${when} is set` });
+  }
+  if (config.STORAGE_DRIVER !== 's3') return;
+  for (const key of S3_REQUIRED) {
+    if (!config[key])
+      ctx.addIssue({ code: 'custom', path: [key], message: 'required when STORAGE_DRIVER=s3' });
+  }
 });
 
 export type Config = z.infer<typeof ZConfig> & { COOKIE_SECURE: boolean };
@@ -63,7 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       env[key] === undefined || env[key] === '' ? [] : [[key, env[key]]],
     ),
   );
-  const parsed = ZConfig.safeParse(relevant);
+  const parsed = ZCheckedConfig.safeParse(relevant);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }

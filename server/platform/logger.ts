@@ -1,6 +1,6 @@
 import pino, { type Logger } from 'pino';
 
-/** Paths never written to logs: credentials, session cookies and anything that looks like a password. */
+/** Paths never written to logs: credentials, session cookies, storage secrets, anything like a password. */
 export const REDACTED_PATHS = [
   'req.headers.cookie',
   'req.headers.authorization',
@@ -9,6 +9,16 @@ export const REDACTED_PATHS = [
   '*.newPassword',
   '*.currentPassword',
   '*.token',
+  // Object storage keys: the config as a whole, or the SDK's credentials object.
+  'S3_SECRET_ACCESS_KEY',
+  '*.S3_SECRET_ACCESS_KEY',
+  '*.secretAccessKey',
+  // Notice channels: the SMTP password (config, or nodemailer's auth object) and the WhatsApp token.
+  'SMTP_PASS',
+  '*.SMTP_PASS',
+  '*.auth.pass',
+  'WHATSAPP_TOKEN',
+  '*.WHATSAPP_TOKEN',
 ];
 
 export function createLogger(level: string, base: Record<string, unknown> = {}): Logger {

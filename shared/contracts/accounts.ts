@@ -12,6 +12,9 @@ export const ZSignInRequest = z.strictObject({
   password: z.string().min(1, 'Kata sandi wajib diisi').max(128),
 });
 
+/** Whether notices also reach this person by e-mail and by WhatsApp (in-app notices always do). */
+export const ZNoticeChannels = z.strictObject({ email: z.boolean(), whatsapp: z.boolean() });
+
 export const ZUser = z.strictObject({
   id: ZObjectId,
   email: z.string(),
@@ -19,6 +22,7 @@ export const ZUser = z.strictObject({
   phone: z.string().nullable(),
   locale: ZLocale,
   roles: z.array(ZRole),
+  notices: ZNoticeChannels,
 });
 
 /** Who is signed in and for which organisation: what the client needs to draw its home and menus. */
@@ -35,7 +39,7 @@ export const ZMeResponse = z.strictObject({
 export type TMeResponse = z.infer<typeof ZMeResponse>;
 
 export const ZUpdateMeRequest = z
-  .strictObject({ name: ZPersonName, phone: ZPhone, locale: ZLocale })
+  .strictObject({ name: ZPersonName, phone: ZPhone, locale: ZLocale, notices: ZNoticeChannels.partial() })
   .partial()
   .refine((body) => Object.keys(body).length > 0, 'Tidak ada perubahan');
 

@@ -38,6 +38,8 @@ export function presentMe(user: UserDoc, org: OrganisationDoc): TMeResponse {
       phone: user.phone ?? null,
       locale: user.locale,
       roles: [...user.roles],
+      // Accounts older than the setting have no field: they get notices, as the default says.
+      notices: { email: user.notices?.email ?? true, whatsapp: user.notices?.whatsapp ?? true },
     },
     organisation: {
       id: String(org._id),

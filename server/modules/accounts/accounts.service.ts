@@ -142,7 +142,13 @@ export async function loadMe(actor: Actor): Promise<{ user: UserDoc; organisatio
 }
 
 export async function updateMe(actor: Actor, changes: z.output<typeof ZUpdateMeRequest>) {
-  await UserModel.updateOne({ _id: actor.userId, organisationId: actor.organisationId }, { $set: changes });
+  const { notices, ...profile } = changes;
+  // One channel at a time (`notices.email`), so switching one off leaves the other as it was.
+  const channels = Object.entries(notices ?? {}).map(([channel, on]) => [`notices.${channel}`, on]);
+  await UserModel.updateOne(
+    { _id: actor.userId, organisationId: actor.organisationId },
+    { $set: { ...profile, ...Object.fromEntries(channels) } },
+  );
   return loadMe(actor);
 }
 

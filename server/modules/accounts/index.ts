@@ -6,8 +6,12 @@ export { actorForUser, purgeExpiredSessions } from './sessions.service';
 export { createOrganisationWithFirstUser } from './accounts.service';
 export {
   createDinkopAccount,
+  dinkopOrganisationIds,
   getOrganisation,
+  listUmkmByName,
+  noticeRecipients,
   purgeExpiredInvitations,
   rejectOrganisation,
   verifyOrganisation,
+  type NoticeRecipient,
 } from './organisations.service';

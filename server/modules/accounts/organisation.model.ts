@@ -50,6 +50,8 @@ const organisationSchema = new Schema(
 // Dinkop's verification queue: by status and kind, oldest first.
 organisationSchema.index({ status: 1, kind: 1, createdAt: 1 });
 organisationSchema.index({ 'address.district.code': 1 });
+// Dinkop's UMKM registry: name order, paged by (name, _id).
+organisationSchema.index({ kind: 1, name: 1, _id: 1 });
 
 export const OrganisationModel = model('Organisation', organisationSchema);
 export type OrganisationDoc = InferSchemaType<typeof organisationSchema> & { _id: Types.ObjectId };

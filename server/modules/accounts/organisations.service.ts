@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import {
   ADMIN_ROLE,
   rolesFitKind,
+  type TOrganisationStatus,
   type TRole,
   type ZListOrganisationsQuery,
   type ZUpdateOrganisationRequest,
@@ -81,6 +82,35 @@ export async function listMembers(
       .lean<InvitationDoc[]>(),
   ]);
   return { members, invitations };
+}
+
+/** Someone a notice may reach outside the app, with what they allow (see the `notices` setting). */
+export interface NoticeRecipient {
+  userId: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  channels: { email: boolean; whatsapp: boolean };
+}
+
+/** The members a notice addresses: those holding one of `roles`, or everyone when `roles` is empty. */
+export async function noticeRecipients(
+  organisationId: string,
+  roles: readonly TRole[],
+): Promise<NoticeRecipient[]> {
+  const filter: Record<string, unknown> = { organisationId };
+  if (roles.length > 0) filter.roles = trusted({ $in: [...roles] });
+  const users = await UserModel.find(filter)
+    .select({ name: 1, email: 1, phone: 1, notices: 1 })
+    .sort({ createdAt: 1 })
+    .lean<UserDoc[]>();
+  return users.map((user) => ({
+    userId: String(user._id),
+    name: user.name,
+    email: user.email,
+    phone: user.phone ?? null,
+    channels: { email: user.notices?.email ?? true, whatsapp: user.notices?.whatsapp ?? true },
+  }));
 }
 
 function assertRolesFit(actor: Actor, roles: readonly TRole[]): void {
@@ -208,6 +238,38 @@ export async function listOrganisations(query: z.output<typeof ZListOrganisation
   return toPage(rows, query.limit, (org) => org.createdAt);
 }
 
+export interface UmkmByNameFilter {
+  status?: TOrganisationStatus;
+  districtCode?: string;
+  q?: string;
+}
+
+/**
+ * UMKM organisations in name order (then id), from after a key: Dinkop's registry pages through them
+ * with its own filters on top, so the key is the last organisation it looked at.
+ */
+export async function listUmkmByName(
+  filter: UmkmByNameFilter,
+  after: { name: string; id: string } | null,
+  limit: number,
+): Promise<OrganisationDoc[]> {
+  const query: Record<string, unknown> = { kind: 'umkm' };
+  if (filter.status) query.status = filter.status;
+  if (filter.districtCode) query['address.district.code'] = filter.districtCode;
+  if (filter.q) query.name = trusted({ $regex: escapeRegExp(filter.q), $options: 'i' });
+  if (after) {
+    query.$or = [
+      { name: trusted({ $gt: after.name }) },
+      { name: after.name, _id: trusted({ $gt: after.id }) },
+    ];
+  }
+  return OrganisationModel.find(query)
+    .select({ name: 1, status: 1, 'address.district': 1 })
+    .sort({ name: 1, _id: 1 })
+    .limit(limit)
+    .lean<OrganisationDoc[]>();
+}
+
 function invalidVerificationMove(status: string, move: 'verify' | 'reject'): AppError {
   const action = move === 'verify' ? 'diverifikasi' : 'ditolak';
   return new AppError('INVALID_STATE', `Organisasi dengan status ini tidak dapat ${action}.`, {
@@ -304,4 +366,10 @@ export async function purgeExpiredInvitations(now = new Date()): Promise<number>
     crossTenant: true,
   });
   return result.deletedCount;
+}
+
+/** The Dinkop offices on the platform (one per district today), for notices addressed to Dinkop. */
+export async function dinkopOrganisationIds(): Promise<string[]> {
+  const rows = await OrganisationModel.find({ kind: 'dinkop' }).select({ _id: 1 }).lean();
+  return rows.map((row) => String(row._id));
 }

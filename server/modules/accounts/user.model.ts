@@ -12,6 +12,11 @@ const userSchema = new Schema(
     name: { type: String, required: true },
     phone: { type: String, default: null },
     locale: { type: String, enum: LOCALES, default: 'id' },
+    /** Notices by e-mail and by WhatsApp, each of which the person may switch off (in-app ones always show). */
+    notices: {
+      email: { type: Boolean, default: true },
+      whatsapp: { type: Boolean, default: true },
+    },
     roles: { type: [{ type: String, enum: ROLES }], required: true },
     passwordHash: { type: String, required: true },
     failedSignIns: { type: Number, default: 0 },

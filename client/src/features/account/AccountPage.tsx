@@ -6,6 +6,7 @@ import {
   Paper,
   PasswordInput,
   Stack,
+  Switch,
   Text,
   TextInput,
   Title,
@@ -121,6 +122,58 @@ function ProfileForm() {
   );
 }
 
+/** Each switch saves at once: e-mail and WhatsApp notices on or off for this person. */
+function NoticeSettings() {
+  const me = useSession();
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const mutation = useMutation({
+    mutationFn: updateMe,
+    onSuccess: (updated) => {
+      queryClient.setQueryData(queryKeys.me, updated);
+      notifications.show({ color: 'green', message: t('account.noticesSaved') });
+    },
+  });
+  const { email, whatsapp } =
+    mutation.isPending && mutation.variables.notices
+      ? { ...me.user.notices, ...mutation.variables.notices }
+      : me.user.notices;
+
+  return (
+    <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }}>
+      <Stack gap="sm">
+        <div>
+          <Title order={2} size="h4">
+            {t('account.noticesTitle')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('account.noticesIntro')}
+          </Text>
+        </div>
+        <Switch
+          label={t('account.noticesEmail', { email: me.user.email })}
+          checked={email}
+          disabled={mutation.isPending}
+          onChange={(event) => mutation.mutate({ notices: { email: event.currentTarget.checked } })}
+          data-testid="notices-email"
+        />
+        <Switch
+          label={
+            me.user.phone
+              ? t('account.noticesWhatsapp', { phone: me.user.phone })
+              : t('account.noticesWhatsappNoPhone')
+          }
+          checked={whatsapp}
+          disabled={mutation.isPending}
+          onChange={(event) => mutation.mutate({ notices: { whatsapp: event.currentTarget.checked } })}
+          data-testid="notices-whatsapp"
+        />
+        {mutation.isError && <ErrorAlert error={mutation.error} />}
+      </Stack>
+    </Paper>
+  );
+}
+
 function PasswordForm() {
   const { t } = useTranslation();
   const [currentPassword, setCurrentPassword] = useState('');
@@ -209,6 +262,7 @@ export function AccountPage() {
         {t('account.title')}
       </Title>
       <ProfileForm />
+      <NoticeSettings />
       <PasswordForm />
     </Stack>
   );
