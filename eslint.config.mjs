@@ -25,6 +25,6 @@ export default tseslint.config(
     files: ['server/modules/**'],
     rules: { 'no-restricted-imports': onlyThroughIndex('^\\.\\./[^./][^/]*/(?!index$)[^/]+$') },
   },
-  // Tests may reach into a module to set up data and inspect what it stored.
-  { files: ['**/*.test.ts', 'test/**'], rules: { 'no-restricted-imports': 'off' } },
+  // Tests may reach into a module to set up data and inspect what it stored; so may benchmarks.
+  { files: ['**/*.test.ts', 'test/**', 'scripts/bench/**'], rules: { 'no-restricted-imports': 'off' } },
 );

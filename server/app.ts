@@ -14,6 +14,7 @@ import { apiDocsRouter } from './platform/http/docs';
 import { errorHandler, notFoundHandler } from './platform/http/errors';
 import { healthRoutes } from './platform/http/health.routes';
 import { buildOpenApiDocument } from './platform/http/openapi';
+import { QUEUE_DASHBOARD_PATH, queueDashboard } from './platform/http/queue-dashboard';
 import { createRateLimiters } from './platform/http/rate-limit';
 import { anyone, defineRoute, mountRoutes, type AnyRoute } from './platform/http/route';
 import { requireAllowedOrigin } from './platform/http/security';
@@ -21,10 +22,18 @@ import { CLIENT_BUILD_DIR } from './platform/paths';
 import { bullPrefix, JobQueues } from './platform/jobs';
 import { createStorage, type StoragePort } from './platform/storage';
 import { accountRoutes, authenticate, type AccountsSettings } from './modules/accounts';
-import { catalogRoutes, curationRoutes } from './modules/catalog';
+import {
+  catalogProductLink,
+  catalogRoutes,
+  curationRoutes,
+  productImportRoutes,
+  productPhotoRoutes,
+} from './modules/catalog';
 import { legalityRoutes } from './modules/legality';
+import { notificationRoutes } from './modules/notifications';
+import { orderRoutes } from './modules/orders';
 import { regionRoutes } from './modules/regions';
-import { umkmRoutes } from './modules/umkm';
+import { registryRoutes, umkmPhotoRoutes, umkmRoutes } from './modules/umkm';
 
 export interface AppDeps {
   config: Config;
@@ -55,14 +64,21 @@ const ZOpenApiDocument = z.looseObject({
 /** Every route of the API, in one table: the router, the OpenAPI document and the access tests read it. */
 export function apiRoutes(deps: Required<AppDeps>): AnyRoute[] {
   const { storage } = deps;
+  const photos = { storage, jobs: deps.jobs, logger: deps.logger };
   const routes: AnyRoute[] = [
     ...healthRoutes(deps.redis),
     ...regionRoutes,
     ...accountRoutes(accountsSettings(deps.config)),
     ...umkmRoutes(),
-    ...catalogRoutes(),
-    ...curationRoutes(),
-    ...legalityRoutes({ storage }),
+    ...registryRoutes(),
+    ...umkmPhotoRoutes(photos),
+    ...catalogRoutes({ storage }),
+    ...productPhotoRoutes(photos),
+    ...curationRoutes({ storage }),
+    ...productImportRoutes({ storage, jobs: deps.jobs }),
+    ...legalityRoutes({ storage, products: catalogProductLink }),
+    ...notificationRoutes(),
+    ...orderRoutes(),
   ];
   const openApi = defineRoute({
     method: 'get',
@@ -134,6 +150,11 @@ export function createApp(given: AppDeps): { app: Express; routes: AnyRoute[]; j
   mountRoutes(router, routes, { limiters: limiters.tiers, checkResponses: config.NODE_ENV !== 'production' });
   app.use(router);
   app.use('/api/docs', apiDocsRouter());
+  app.use(
+    QUEUE_DASHBOARD_PATH,
+    authenticate(accountsSettings(config)),
+    queueDashboard(redis, bullPrefix(config.REDIS_KEY_PREFIX)),
+  );
   app.use('/api', notFoundHandler);
 
   if (config.SERVE_CLIENT && existsSync(path.join(CLIENT_BUILD_DIR, 'index.html'))) {

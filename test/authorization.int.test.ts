@@ -1,13 +1,18 @@
 import request from 'supertest';
 import type { Express } from 'express';
+import { Types } from 'mongoose';
 import { ROLES_BY_KIND, type TOrganisationKind, type TRole } from '../shared/contracts/organisations';
 import type { AnyRoute } from '../server/platform/http/route';
 import { InvitationModel } from '../server/modules/accounts/invitation.model';
 import { LegalityDocumentModel } from '../server/modules/legality/legality-document.model';
 import { ProductModel } from '../server/modules/catalog/product.model';
+import { ProductImportModel } from '../server/modules/catalog/product-import.model';
+import { NotificationModel } from '../server/modules/notifications/notification.model';
+import { BuyerOrderModel, SellerOrderModel } from '../server/modules/orders/order.models';
+import { resolveAddress } from '../server/modules/regions';
 import { KERIPIK_TEMPE } from './fixtures';
 import { hashToken, newToken } from '../server/modules/accounts/tokens';
-import { agentFor, createOrganisation, createUser } from './factories';
+import { agentFor, createOrganisation, createUser, KARAWANG_ADDRESS } from './factories';
 import { startTestApp, type TestApp } from './helpers/app';
 
 /**
@@ -22,6 +27,11 @@ let foreign: {
   invitationId: string;
   documentId: string;
   productId: string;
+  notificationId: string;
+  photoId: string;
+  importId: string;
+  orderId: string;
+  sellerOrderId: string;
   name: string;
   email: string;
 };
@@ -58,12 +68,33 @@ beforeAll(async () => {
   const product = await ProductModel.create({
     organisationId: umkm._id,
     status: 'draft',
-    content: KERIPIK_TEMPE,
+    content: { ...KERIPIK_TEMPE, photos: [FOREIGN_PHOTO] },
     createdByUserId: seller._id,
   });
+  const productImport = await ProductImportModel.create({
+    organisationId: umkm._id,
+    createdByUserId: seller._id,
+    status: 'done',
+    file: { key: `product-imports/${umkm._id}/x/y`, size: 10, sha256: 'y' },
+    rows: { total: 1, processed: 1, created: 1, invalid: 0 },
+    createdProductIds: [product._id],
+  });
+  const notification = await NotificationModel.create({
+    organisationId: organisation._id,
+    kind: 'product.approved',
+    title: 'Milik organisasi lain',
+    body: '-',
+    dedupeKey: 'authorization-test',
+  });
+  const { buyerOrder, sellerOrder } = await foreignOrder(organisation._id, umkm._id, product._id, user);
   foreign = {
+    orderId: String(buyerOrder._id),
+    sellerOrderId: String(sellerOrder._id),
+    notificationId: String(notification._id),
     documentId: String(document._id),
     productId: String(product._id),
+    photoId: FOREIGN_PHOTO.id,
+    importId: String(productImport._id),
     organisationId: String(organisation._id),
     userId: String(user._id),
     invitationId: String(invitation._id),
@@ -73,11 +104,90 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** An order of the other buyer organisation from the other UMKM, written as checkout writes it. */
+async function foreignOrder(
+  buyerId: Types.ObjectId,
+  sellerId: Types.ObjectId,
+  productId: Types.ObjectId,
+  placedBy: { _id: Types.ObjectId; name: string },
+) {
+  const address = await resolveAddress(KARAWANG_ADDRESS);
+  const sellerOrderId = new Types.ObjectId();
+  const line = {
+    productId,
+    name: 'Keripik',
+    unit: 'pak',
+    quantity: 20,
+    unitPrice: 15_000,
+    basePrice: 15_000,
+    lineTotal: 300_000,
+  };
+  const totals = { subtotal: 300_000, taxBase: 0, ppn: 0, total: 300_000 };
+  const buyerOrder = await BuyerOrderModel.create({
+    organisationId: buyerId,
+    number: 'PSR-2026-999999',
+    placedByUserId: placedBy._id,
+    placedByName: placedBy.name,
+    requestedDeliveryDate: '2026-12-20',
+    deliveryAddress: address,
+    totals,
+    buyer: { name: 'Orang Asing Sekali', buyerType: 'koperasi_karyawan' },
+    parts: [
+      {
+        sellerOrderId,
+        number: 'PSR-2026-999999-1',
+        seller: { id: String(sellerId), name: 'UMKM', isPkp: false },
+        lines: [line],
+        totals,
+      },
+    ],
+  });
+  const sellerOrder = await SellerOrderModel.create({
+    _id: sellerOrderId,
+    organisationId: sellerId,
+    buyerOrganisationId: buyerId,
+    buyerOrderId: buyerOrder._id,
+    number: 'PSR-2026-999999-1',
+    buyer: { name: 'Orang Asing Sekali', buyerType: 'koperasi_karyawan' },
+    seller: { name: 'UMKM', isPkp: false },
+    status: 'placed',
+    version: 1,
+    lines: [line],
+    totals,
+    requestedDeliveryDate: '2026-12-20',
+    deliveryAddress: address,
+  });
+  return { buyerOrder, sellerOrder };
+}
+
+/** A photo of the other organisation's product (its file is never read: access is refused first). */
+const FOREIGN_PHOTO = {
+  id: 'f'.repeat(64),
+  key: 'products/x/y/z',
+  contentType: 'image/jpeg',
+  size: 10,
+  uploadedAt: new Date(),
+};
+const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
+
 /** Valid bodies for routes that act on another organisation's resources, so validation is not what stops them. */
 const SAMPLE_BODIES: Record<string, unknown> = {
   'patch /api/organisation/members/:userId': { roles: ['purchaser'] },
   'put /api/legality/documents/:documentId/file': Buffer.from('%PDF-1.4\n%test\n'),
   'put /api/catalog/my-products/:productId': KERIPIK_TEMPE,
+  'put /api/legality/documents/:documentId/products': { productIds: [] },
+  'post /api/catalog/my-products/:productId/photos': JPEG,
+  'put /api/catalog/my-products/:productId/photos/order': { photoIds: [FOREIGN_PHOTO.id] },
+  'post /api/umkm/profile/photos': JPEG,
+  'put /api/cart/lines/:productId': { quantity: 20 },
+  'post /api/seller-orders/:sellerOrderId/reject': { reason: 'Bahan baku sedang kosong' },
+  'post /api/seller-orders/:sellerOrderId/cancel-by-seller': { reason: 'Bahan baku sedang kosong' },
+  'post /api/seller-orders/:sellerOrderId/cancel-by-buyer': { reason: 'Salah memesan jumlah' },
+  'post /api/seller-orders/:sellerOrderId/cancel-by-dinkop': { reason: 'Laporan penipuan sedang diperiksa' },
+  'post /api/seller-orders/:sellerOrderId/ship': { courier: 'JNE', trackingNumber: 'JNE0012345' },
+  'post /api/seller-orders/:sellerOrderId/confirm-receipt': { bastNumber: 'BAST/1' },
+  'post /api/catalog/product-imports': Buffer.from('nama;harga\nKeripik;15000\n'),
+  'put /api/umkm/profile/photos/order': { photoIds: [FOREIGN_PHOTO.id] },
 };
 
 function pathFor(route: AnyRoute): string {
@@ -93,6 +203,16 @@ function pathFor(route: AnyRoute): string {
         return foreign.documentId;
       case 'productId':
         return foreign.productId;
+      case 'notificationId':
+        return foreign.notificationId;
+      case 'photoId':
+        return foreign.photoId;
+      case 'orderId':
+        return foreign.orderId;
+      case 'sellerOrderId':
+        return foreign.sellerOrderId;
+      case 'importId':
+        return foreign.importId;
       case 'token':
         return newToken();
       default:
@@ -174,12 +294,17 @@ it("members of another organisation get 404 for this organisation's members, inv
   const dinkopOnly = (route: AnyRoute) =>
     route.access.kind === 'signed-in' && route.access.organisationKinds?.every((kind) => kind === 'dinkop');
   const scoped = protectedRoutes().filter(
-    (route) => /:(userId|invitationId|documentId|productId)/.test(route.path) && !dinkopOnly(route),
+    (route) =>
+      /:(userId|invitationId|documentId|productId|notificationId|photoId|importId|orderId|sellerOrderId)/.test(
+        route.path,
+      ) && !dinkopOnly(route),
   );
   expect(scoped.length).toBeGreaterThanOrEqual(3);
   for (const route of scoped) {
     // Each route is tried by a caller of the kind that may use it, so the 404 comes from tenant scoping.
-    const agent = /\/(legality|catalog)\//.test(route.path) ? agents.umkm : agents.buyer;
+    const kinds = route.access.kind === 'signed-in' ? route.access.organisationKinds : undefined;
+    const sellersOnly = kinds !== undefined && !kinds.includes('buyer') && kinds.includes('umkm');
+    const agent = /\/(legality|catalog|umkm)\//.test(route.path) || sellersOnly ? agents.umkm : agents.buyer;
     const res = await call(agent, route);
     expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({
       route: `${route.method} ${route.path}`,

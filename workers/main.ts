@@ -3,17 +3,43 @@ import { ConfigError, loadConfig } from '../server/config/env';
 import { connectMongo, disconnectMongo } from '../server/platform/db';
 import { createLogger, withoutCredentials } from '../server/platform/logger';
 import { createWorkerRedis } from '../server/platform/redis';
-import { bullPrefix } from '../server/platform/jobs';
+import { bullPrefix, JobQueues } from '../server/platform/jobs';
+import { OutboxRelay } from '../server/platform/outbox';
 import { configureRealtime, RealtimePublisher } from '../server/platform/realtime';
 import { createRedis } from '../server/platform/redis';
+import { createStorage, type StoragePort } from '../server/platform/storage';
+import { createNoticeSenders, noticeOutbox, type NoticeSenders } from '../server/modules/notifications';
+import { sellerOrderOutbox, type OrderTiming } from '../server/modules/orders';
 import { QUEUES, type TQueueName } from '../shared/jobs';
-import { processMaintenance } from './processors/maintenance';
+import { maintenanceProcessor } from './processors/maintenance';
+import { noticesProcessor } from './processors/notices';
+import { ordersProcessor } from './processors/orders';
+import { productImportProcessor } from './processors/product-import';
+import { thumbnailsProcessor } from './processors/thumbnails';
 import { scheduleRepeatableJobs } from './schedule';
 
+/** What processors need from the process, made once at boot. */
+interface WorkerDeps {
+  storage: StoragePort;
+  notices: NoticeSenders;
+  /** For processors that hand work on (order events schedule their reminders). */
+  jobs: JobQueues;
+  orderTiming: OrderTiming;
+}
+
 /** Each queue's processor and how many of its jobs one process runs at once. */
-const PROCESSORS: Record<TQueueName, { processor: Processor; concurrency: number }> = {
-  maintenance: { processor: processMaintenance, concurrency: 1 },
+const PROCESSORS: Record<TQueueName, { processor: (deps: WorkerDeps) => Processor; concurrency: number }> = {
+  maintenance: { processor: () => maintenanceProcessor(), concurrency: 1 },
+  // sharp spreads one image over every core already.
+  thumbnails: { processor: thumbnailsProcessor, concurrency: 1 },
+  'product-import': { processor: productImportProcessor, concurrency: 2 },
+  // Mostly waiting on SMTP and the WhatsApp API.
+  notices: { processor: noticesProcessor, concurrency: 4 },
+  orders: { processor: ordersProcessor, concurrency: 4 },
 };
+
+/** Collections whose documents carry outbox events, for the relay (docs/adr/008). */
+const OUTBOX_SOURCES = [noticeOutbox.source, sellerOrderOutbox.source];
 
 /** One Worker per queue; start as many of these processes as the load needs. */
 async function main(): Promise<void> {
@@ -37,15 +63,41 @@ async function main(): Promise<void> {
   publisherRedis.on('error', () => undefined);
   configureRealtime(new RealtimePublisher(publisherRedis, config.REDIS_KEY_PREFIX, logger));
   await scheduleRepeatableJobs(connection, prefix);
+  // The relay and processors add jobs on a fail-fast connection: while Redis is away, events wait in
+  // MongoDB and a processor's follow-up fails its job, to be retried.
+  const relayRedis = createRedis(config.REDIS_URL);
+  relayRedis.on('error', () => undefined);
+  const relayJobs = new JobQueues(relayRedis, prefix);
+  const deps: WorkerDeps = {
+    storage: createStorage(config),
+    notices: createNoticeSenders(config),
+    jobs: relayJobs,
+    orderTiming: {
+      reminderHours: config.ORDER_REMINDER_HOURS,
+      escalationHours: config.ORDER_ESCALATION_HOURS,
+    },
+  };
+  logger.info(
+    { email: Boolean(deps.notices.email), whatsapp: Boolean(deps.notices.whatsapp) },
+    'notice channels',
+  );
 
   const workers = (Object.keys(PROCESSORS) as TQueueName[]).map(
     (queue) =>
-      new Worker(QUEUES[queue], PROCESSORS[queue].processor, {
+      new Worker(QUEUES[queue], PROCESSORS[queue].processor(deps), {
         connection,
         prefix,
         concurrency: PROCESSORS[queue].concurrency,
       }),
   );
+  const relay = new OutboxRelay({
+    sources: OUTBOX_SOURCES,
+    jobs: relayJobs,
+    logger,
+    intervalMs: config.OUTBOX_POLL_MS,
+  });
+  relay.start();
+
   for (const worker of workers) {
     worker.on('completed', (job, result) =>
       logger.info({ queue: worker.name, job: job.name, result }, 'job done'),
@@ -61,9 +113,17 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'worker shutting down');
     const force = setTimeout(() => process.exit(1), 30_000).unref();
+    await relay.stop();
     // close() waits for running jobs to finish, so nothing is left half done.
     await Promise.allSettled(workers.map((worker) => worker.close()));
-    await Promise.allSettled([connection.quit(), publisherRedis.quit(), disconnectMongo()]);
+    deps.notices.email?.close();
+    await relayJobs.close();
+    await Promise.allSettled([
+      connection.quit(),
+      publisherRedis.quit(),
+      relayRedis.quit(),
+      disconnectMongo(),
+    ]);
     clearTimeout(force);
     process.exit(0);
   };

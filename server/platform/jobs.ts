@@ -32,6 +32,10 @@ export class JobQueues {
   ): Promise<void> {
     const schema = JOBS[queue][name] as z.ZodType;
     const payload = schema.parse(data);
+    // Fail fast while Redis is away: BullMQ would wait for it to come back, and so would the request.
+    if (this.connection.status !== 'ready') {
+      throw new Error(`job not queued: redis is ${this.connection.status}`);
+    }
     const jobOptions: JobsOptions = {
       jobId: options.jobId,
       delay: options.delayMs,

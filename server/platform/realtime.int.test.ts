@@ -68,11 +68,10 @@ it('puts a signed-in socket in its user and organisation rooms, chosen by the se
 it('delivers an event published through Redis by another process (a worker) to the room, and only there', async () => {
   const member = await createUser();
   const outsider = await createUser();
-  const [mine, theirs] = await Promise.all(
-    [member, outsider].map(async ({ user }) =>
-      open(`${SESSION_COOKIE}=${(await createSession(user, 1, 'jest')).token}`),
-    ),
-  );
+  const socketOf = async ({ user }: typeof member) =>
+    open(`${SESSION_COOKIE}=${(await createSession(user, 1, 'jest')).token}`);
+  const mine = await socketOf(member);
+  const theirs = await socketOf(outsider);
   // A publisher on its own connection, as a worker process has.
   const workerRedis = createRedis(t.config.REDIS_URL);
   try {

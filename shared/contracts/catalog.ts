@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZProductCategory } from '../catalog/categories';
 import { ZLegalityDocumentType } from '../legality/documents';
 import { ZIsoDateTime, ZObjectId, ZPage } from './common';
+import { ZPhoto } from './photos';
 import { ZPriceTier, ZProductUnit } from './products';
 
 export const CATALOG_SORTS = ['relevance', 'price_asc', 'price_desc', 'newest'] as const;
@@ -56,6 +57,8 @@ export const ZCatalogProduct = z.strictObject({
   shelfLifeDays: z.number().int().nullable(),
   madeToOrder: z.boolean(),
   badges: z.array(ZLegalityDocumentType),
+  /** The live version's photos; the first is the cover. */
+  photos: z.array(ZPhoto),
   seller: z.strictObject({ id: ZObjectId, name: z.string(), districtName: z.string().nullable() }),
   approvedAt: ZIsoDateTime,
 });

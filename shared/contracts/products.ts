@@ -5,6 +5,7 @@ import { CURATION_CHECKLIST } from '../states/product';
 import { ZLegalityDocumentType } from '../legality/documents';
 import { ZLegalityDocument } from './legality';
 import { ZIsoDateTime, ZObjectId, ZPage, ZPageQuery } from './common';
+import { ZPhoto, ZPhotoId } from './photos';
 
 export const PRODUCT_UNITS = [
   'pcs',
@@ -101,6 +102,13 @@ export const ZProductContent = z
   });
 export type TProductContent = z.infer<typeof ZProductContent>;
 
+/**
+ * A version of the product as it is kept: what the seller wrote plus its photos, in the order buyers see
+ * them. Photos are uploaded one by one, so the content form never carries them.
+ */
+export const ZProductVersion = ZProductContent.safeExtend({ photos: z.array(ZPhoto) });
+export type TProductVersion = z.infer<typeof ZProductVersion>;
+
 /** The curation state of the seller's working copy; an approved version may stay live meanwhile. */
 export const PRODUCT_STATUSES = [
   'draft',
@@ -126,11 +134,13 @@ export const ZProductHistoryEntry = z.strictObject({
   to: ZProductStatus,
   revision: z.number().int(),
   byName: z.string(),
-  byOrganisationKind: z.enum(['umkm', 'dinkop']),
+  byOrganisationKind: z.enum(['umkm', 'dinkop', 'system']),
   at: ZIsoDateTime,
   reason: z.string().nullable(),
   changes: z.array(z.strictObject({ item: ZCurationChecklistItem, note: z.string() })),
   missingLegality: z.array(z.string()),
+  /** The live version went off sale (with `missingLegality` as the reasons) or came back. */
+  listingChange: z.enum(['unlisted', 'relisted']).nullable(),
 });
 export type TProductHistoryEntry = z.infer<typeof ZProductHistoryEntry>;
 
@@ -154,18 +164,21 @@ export const ZSellerProduct = z.strictObject({
   id: ZObjectId,
   status: ZProductStatus,
   revision: z.number().int(),
-  content: ZProductContent,
+  content: ZProductVersion,
   /** The last approved version, what buyers see; null until the first approval. */
-  live: ZProductContent.nullable(),
+  live: ZProductVersion.nullable(),
   /** Why the product waits in needs_legality: each requirement not met by a valid document. */
   missingLegality: z.array(z.strictObject({ anyOf: z.array(ZLegalityDocumentType), reason: z.string() })),
   history: z.array(ZProductHistoryEntry),
+  /** Whether buyers can order the live version now, and if not, why; null until the first approval. */
+  listing: z.strictObject({ listed: z.boolean(), offSaleReasons: z.array(z.string()) }).nullable(),
   createdAt: ZIsoDateTime,
   updatedAt: ZIsoDateTime,
 });
 export type TSellerProduct = z.infer<typeof ZSellerProduct>;
 
 export const ZProductParams = z.strictObject({ productId: ZObjectId });
+export const ZProductPhotoParams = ZProductParams.extend({ photoId: ZPhotoId });
 export const ZListSellerProductsQuery = ZPageQuery.extend({ status: ZProductStatus.optional() });
 export const ZListSellerProductsResponse = ZPage(ZSellerProduct);
 

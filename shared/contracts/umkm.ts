@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZProductCategory } from '../catalog/categories';
 import { normaliseLegalityNumber } from '../legality/documents';
 import { ZIsoDateTime, ZObjectId } from './common';
+import { ZPhoto, ZPhotoId } from './photos';
 
 /** NIB as typed (dots, spaces) → 13 digits, with the same message the legality vault gives. */
 export const ZNib = z.string().transform((raw, ctx) => {
@@ -60,8 +61,11 @@ export const ZUmkmProfile = z.strictObject({
   story: z.string().nullable(),
   /** Set by Dinkop: "Bela Beli Produk UMKM", "OVOP Desa Pasirjaya", … */
   programmeTags: z.array(z.string()),
+  /** The business in pictures (shop, kitchen, people), shown on its page in the catalog. */
+  photos: z.array(ZPhoto),
   updatedAt: ZIsoDateTime.nullable(),
 });
 export type TUmkmProfile = z.infer<typeof ZUmkmProfile>;
 
 export const ZUmkmParams = z.strictObject({ organisationId: ZObjectId });
+export const ZUmkmPhotoParams = ZUmkmParams.extend({ photoId: ZPhotoId });

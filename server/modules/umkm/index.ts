@@ -1,1 +1,4 @@
 export { umkmRoutes } from './umkm.routes';
+export { umkmPhotoRoutes } from './profile-photos.routes';
+export { registryRoutes } from './registry.routes';
+export { pkpSellers } from './umkm.service';

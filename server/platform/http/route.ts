@@ -46,6 +46,10 @@ export interface FileDownload {
   data: Buffer;
   contentType: string;
   filename: string;
+  /** Shown in the page (photos) rather than saved; a download by default. */
+  inline?: boolean;
+  /** `private, no-store` by default; a file whose address names its content may be kept for long. */
+  cacheControl?: string;
 }
 
 /** The raw request body of an upload route, after its type was read from its first bytes. */
@@ -71,7 +75,7 @@ export interface RouteSpec<
   params?: P;
   query?: Q;
   body?: B;
-  /** The body is one file (PDF/JPEG/PNG as allowed), sent raw; its type is read from its content. */
+  /** The body is one file (PDF/JPEG/PNG/WebP/CSV as allowed), sent raw; its type is read from its content. */
   upload?: { maxBytes: number; accept: readonly FileType[] };
   /** null means 204 No Content; `binary` a file download. */
   response: R;
@@ -126,7 +130,7 @@ function readUpload(route: AnyRoute, req: Request): UploadedFile | null {
   if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
     throw new AppError('VALIDATION_FAILED', `Kirim satu berkas (${allowed}) sebagai isi permintaan.`);
   }
-  const type = detectFileType(req.body);
+  const type = detectFileType(req.body, route.upload.accept);
   if (!type || !route.upload.accept.includes(type)) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Jenis berkas tidak diterima. Unggah berkas ${allowed}.`);
   }
@@ -147,8 +151,12 @@ function rawBody(maxBytes: number): RequestHandler {
 
 function sendFile(res: Response, file: FileDownload): void {
   res.setHeader('Content-Type', file.contentType);
-  res.setHeader('Content-Disposition', `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`);
-  res.setHeader('Cache-Control', 'private, no-store');
+  const disposition = file.inline ? 'inline' : 'attachment';
+  res.setHeader(
+    'Content-Disposition',
+    `${disposition}; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`,
+  );
+  res.setHeader('Cache-Control', file.cacheControl ?? 'private, no-store');
   res.status(200).send(file.data);
 }
 

@@ -1,0 +1,3 @@
+export { orderRoutes } from './orders.routes';
+export { sellerOrderOutbox } from './orders.outbox';
+export { handleOrderEvent, remindNotShipped, remindUnanswered, type OrderTiming } from './order-jobs.service';
