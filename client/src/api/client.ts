@@ -39,6 +39,8 @@ interface RequestOptions {
   body?: unknown;
   query?: Query;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. the `Idempotency-Key` of a checkout. */
+  headers?: Record<string, string>;
 }
 
 /** A file sent as the raw request body (not JSON, not multipart), with its own Content-Type. */
@@ -75,7 +77,7 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 async function send(method: string, path: string, options: RequestOptions, raw?: RawBody): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
   if (raw) headers['Content-Type'] = raw.contentType;
   else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;

@@ -26,6 +26,7 @@ import {
 } from '@shared/contracts/organisations';
 import {
   type ZCreateLegalityDocumentRequest,
+  type ZSetDocumentProductsRequest,
   ZLegalityDocument,
   ZListLegalityDocumentsResponse,
 } from '@shared/contracts/legality';
@@ -45,6 +46,34 @@ import {
 } from '@shared/contracts/products';
 import { type ZCatalogQuery, ZCatalogPage, ZCatalogProduct } from '@shared/contracts/catalog';
 import { type ZUpdateUmkmProfileRequest, ZUmkmProfile } from '@shared/contracts/umkm';
+import {
+  type ZUmkmRegistryQuery,
+  ZUmkmRegistryDetail,
+  ZUmkmRegistryPage,
+  ZUmkmRegistrySummary,
+} from '@shared/contracts/registry';
+import { type TPhotoSize, type ZReorderPhotosRequest, ZListPhotosResponse } from '@shared/contracts/photos';
+import {
+  type ZListNotificationsQuery,
+  ZNotification,
+  ZNotificationsPage,
+  ZUnreadNotifications,
+} from '@shared/contracts/notifications';
+import { ZListProductImportsResponse, ZProductImport } from '@shared/contracts/product-imports';
+import {
+  ZBuyerOrder,
+  ZCart,
+  type ZConfirmReceiptRequest,
+  type ZEmptyMoveRequest,
+  ZListBuyerOrdersResponse,
+  type ZListSellerOrdersQuery,
+  ZListSellerOrdersResponse,
+  type ZOrderReasonRequest,
+  type ZPlaceOrderRequest,
+  ZSellerOrder,
+  type ZShipOrderRequest,
+} from '@shared/contracts/orders';
+import type { TOrderMove } from '@shared/states/order';
 import { ApiError, apiJson, apiNoContent, apiUpload } from './client';
 
 type Body<S extends z.ZodType> = z.infer<S>;
@@ -113,11 +142,34 @@ export const getUmkmProfile = () => apiJson('GET', '/api/umkm/profile', ZUmkmPro
 export const updateUmkmProfile = (body: Body<typeof ZUpdateUmkmProfileRequest>) =>
   apiJson('PATCH', '/api/umkm/profile', ZUmkmProfile, { body });
 
+/** The photo's bytes as the request body; the server reads the real type from the content. */
+export const uploadUmkmPhoto = (file: File) =>
+  apiUpload('POST', '/api/umkm/profile/photos', ZUmkmProfile, file);
+
+export const deleteUmkmPhoto = (photoId: string) =>
+  apiJson('DELETE', `/api/umkm/profile/photos/${seg(photoId)}`, ZUmkmProfile);
+
+export const reorderUmkmPhotos = (body: Body<typeof ZReorderPhotosRequest>) =>
+  apiJson('PUT', '/api/umkm/profile/photos/order', ZUmkmProfile, { body });
+
+/** A UMKM's photos for its page in the catalog (404 until it sells there, except to itself and Dinkop). */
+export const listUmkmPhotos = (organisationId: string, signal?: AbortSignal) =>
+  apiJson('GET', `/api/umkm/${seg(organisationId)}/photos`, ZListPhotosResponse, { signal });
+
+/** The `src` of an <img>, not a fetch: the thumbnail, or the original while it is not made yet. */
+export const umkmPhotoUrl = (organisationId: string, photoId: string, size: TPhotoSize) =>
+  `/api/umkm/${seg(organisationId)}/photos/${seg(photoId)}?size=${size}`;
+
 export const listLegalityDocuments = () =>
   apiJson('GET', '/api/legality/documents', ZListLegalityDocumentsResponse);
 
 export const createLegalityDocument = (body: Body<typeof ZCreateLegalityDocumentRequest>) =>
   apiJson('POST', '/api/legality/documents', ZLegalityDocument, { body });
+
+export const setLegalityDocumentProducts = (
+  documentId: string,
+  body: Body<typeof ZSetDocumentProductsRequest>,
+) => apiJson('PUT', `/api/legality/documents/${seg(documentId)}/products`, ZLegalityDocument, { body });
 
 /** The scan's bytes as the request body; the server reads the real type from the content. */
 export const uploadLegalityFile = (documentId: string, file: File) =>
@@ -155,6 +207,38 @@ export const deleteMyProduct = (productId: string) =>
 export const submitMyProduct = (productId: string) =>
   apiJson('POST', `/api/catalog/my-products/${seg(productId)}/submit`, ZSellerProduct);
 
+/** Photos follow the content's editing rule: adding one to an approved product starts a new revision. */
+export const uploadProductPhoto = (productId: string, file: File) =>
+  apiUpload('POST', `/api/catalog/my-products/${seg(productId)}/photos`, ZSellerProduct, file);
+
+export const deleteProductPhoto = (productId: string, photoId: string) =>
+  apiJson('DELETE', `/api/catalog/my-products/${seg(productId)}/photos/${seg(photoId)}`, ZSellerProduct);
+
+export const reorderProductPhotos = (productId: string, body: Body<typeof ZReorderPhotosRequest>) =>
+  apiJson('PUT', `/api/catalog/my-products/${seg(productId)}/photos/order`, ZSellerProduct, { body });
+
+/** The `src` of an <img> for seller, curator and buyer alike (the server decides who sees what). */
+export const productPhotoUrl = (productId: string, photoId: string, size: TPhotoSize) =>
+  `/api/catalog/products/${seg(productId)}/photos/${seg(photoId)}?size=${size}`;
+
+// --- UMKM product imports (a CSV of products, run as a job) ---
+
+/** GET answers with the template as an attachment: the href of a download link, not a fetch. */
+export const productImportTemplateUrl = '/api/catalog/product-import-template';
+
+/** The CSV's bytes as the request body; the server checks the text and its columns before queuing it. */
+export const uploadProductImport = (file: File) =>
+  apiUpload('POST', '/api/catalog/product-imports', ZProductImport, file);
+
+export const getProductImport = (importId: string, signal?: AbortSignal) =>
+  apiJson('GET', `/api/catalog/product-imports/${seg(importId)}`, ZProductImport, { signal });
+
+export const listRecentProductImports = (signal?: AbortSignal) =>
+  apiJson('GET', '/api/catalog/product-imports', ZListProductImportsResponse, {
+    query: { limit: 10 },
+    signal,
+  });
+
 // --- Dinkop ---
 
 export type OrganisationListFilters = Partial<Omit<z.infer<typeof ZListOrganisationsQuery>, 'cursor'>>;
@@ -177,6 +261,32 @@ export const verifyOrganisation = (organisationId: string) =>
 
 export const rejectOrganisation = (organisationId: string, body: Body<typeof ZRejectOrganisationRequest>) =>
   apiJson('POST', `/api/dinkop/organisations/${seg(organisationId)}/reject`, ZOrganisation, { body });
+
+// --- Dinkop's UMKM registry ---
+
+export type RegistryFilters = Partial<Omit<z.infer<typeof ZUmkmRegistryQuery>, 'cursor'>>;
+
+export const listRegistry = (filters: RegistryFilters, cursor: string | null, signal?: AbortSignal) =>
+  apiJson('GET', '/api/dinkop/registry', ZUmkmRegistryPage, {
+    query: {
+      districtCode: filters.districtCode,
+      status: filters.status,
+      legality: filters.legality,
+      q: filters.q,
+      limit: filters.limit,
+      cursor,
+    },
+    signal,
+  });
+
+export const getRegistrySummary = (districtCode: string | undefined, signal?: AbortSignal) =>
+  apiJson('GET', '/api/dinkop/registry/summary', ZUmkmRegistrySummary, { query: { districtCode }, signal });
+
+export const getRegistryDetail = (organisationId: string, signal?: AbortSignal) =>
+  apiJson('GET', `/api/dinkop/registry/umkm/${seg(organisationId)}`, ZUmkmRegistryDetail, { signal });
+
+export const getUmkmProfileForDinkop = (organisationId: string, signal?: AbortSignal) =>
+  apiJson('GET', `/api/dinkop/umkm/${seg(organisationId)}/profile`, ZUmkmProfile, { signal });
 
 // --- Dinkop product curation ---
 
@@ -242,6 +352,79 @@ export const getCatalogProduct = (productId: string, signal?: AbortSignal) =>
   apiJson('GET', `/api/catalog/products/${seg(productId)}`, ZCatalogProduct, { signal });
 
 /** Query keys in one place so invalidation cannot miss a spelling. */
+// --- notifications ---
+
+export type NotificationFilters = {
+  unreadOnly?: z.input<typeof ZListNotificationsQuery>['unreadOnly'];
+  limit?: number;
+};
+
+export const listNotifications = (filters: NotificationFilters, cursor?: string) =>
+  apiJson('GET', '/api/notifications', ZNotificationsPage, { query: { ...filters, cursor } });
+
+export const countUnreadNotifications = () =>
+  apiJson('GET', '/api/notifications/unread-count', ZUnreadNotifications);
+
+export const markNotificationRead = (notificationId: string) =>
+  apiJson('POST', `/api/notifications/${seg(notificationId)}/read`, ZNotification);
+
+export const markAllNotificationsRead = () => apiNoContent('POST', '/api/notifications/read-all');
+
+// --- ordering: the buyer's cart and orders, the seller's inbox ---
+
+export const getCart = (signal?: AbortSignal) => apiJson('GET', '/api/cart', ZCart, { signal });
+
+/** Sets the line to this quantity (adds the product when it is not in the cart yet). */
+export const setCartLine = (productId: string, quantity: number) =>
+  apiJson('PUT', `/api/cart/lines/${seg(productId)}`, ZCart, { body: { quantity } });
+
+export const removeCartLine = (productId: string) =>
+  apiJson('DELETE', `/api/cart/lines/${seg(productId)}`, ZCart);
+
+/** The same key with the same body returns the same order, so a retry can never order twice. */
+export const placeOrder = (idempotencyKey: string, body: Body<typeof ZPlaceOrderRequest>) =>
+  apiJson('POST', '/api/orders', ZBuyerOrder, { body, headers: { 'Idempotency-Key': idempotencyKey } });
+
+export const listBuyerOrders = (cursor: string | null, signal?: AbortSignal) =>
+  apiJson('GET', '/api/orders', ZListBuyerOrdersResponse, { query: { cursor }, signal });
+
+export const getBuyerOrder = (orderId: string, signal?: AbortSignal) =>
+  apiJson('GET', `/api/orders/${seg(orderId)}`, ZBuyerOrder, { signal });
+
+export type SellerOrderFilters = Partial<Omit<z.infer<typeof ZListSellerOrdersQuery>, 'cursor'>>;
+
+export const listSellerOrders = (filters: SellerOrderFilters, cursor: string | null, signal?: AbortSignal) =>
+  apiJson('GET', '/api/seller-orders', ZListSellerOrdersResponse, {
+    query: { status: filters.status, limit: filters.limit, cursor },
+    signal,
+  });
+
+export const getSellerOrder = (sellerOrderId: string, signal?: AbortSignal) =>
+  apiJson('GET', `/api/seller-orders/${seg(sellerOrderId)}`, ZSellerOrder, { signal });
+
+/** What each move sends: a reason, the shipment, the receipt, or nothing. */
+export type OrderMoveBody<M extends TOrderMove> = M extends
+  'reject' | 'cancelByBuyer' | 'cancelBySeller' | 'cancelByDinkop'
+  ? Body<typeof ZOrderReasonRequest>
+  : M extends 'ship'
+    ? Body<typeof ZShipOrderRequest>
+    : M extends 'confirmReceipt'
+      ? Body<typeof ZConfirmReceiptRequest>
+      : Body<typeof ZEmptyMoveRequest>;
+
+/** `markReady` → `/api/seller-orders/:id/mark-ready`, as the server names its move routes. */
+export const moveSellerOrder = <M extends TOrderMove>(
+  sellerOrderId: string,
+  move: M,
+  body: OrderMoveBody<M>,
+) =>
+  apiJson(
+    'POST',
+    `/api/seller-orders/${seg(sellerOrderId)}/${move.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`,
+    ZSellerOrder,
+    { body },
+  );
+
 export const queryKeys = {
   me: ['me'] as const,
   organisation: ['organisation'] as const,
@@ -250,7 +433,14 @@ export const queryKeys = {
   invitation: (token: string) => ['invitation', token] as const,
   dinkopOrganisations: (filters: OrganisationListFilters) => ['dinkop', 'organisations', filters] as const,
   dinkopAll: ['dinkop'] as const,
+  registryAll: ['registry'] as const,
+  registry: (filters: RegistryFilters) => ['registry', 'list', filters] as const,
+  registrySummary: (districtCode: string | undefined) =>
+    ['registry', 'summary', districtCode ?? 'all'] as const,
+  registryDetail: (organisationId: string) => ['registry', 'umkm', organisationId] as const,
+  dinkopUmkmProfile: (organisationId: string) => ['registry', 'profile', organisationId] as const,
   umkmProfile: ['umkm', 'profile'] as const,
+  umkmPhotos: (organisationId: string) => ['umkm', 'photos', organisationId] as const,
   legalityDocuments: ['legality', 'documents'] as const,
   curationAll: ['curation'] as const,
   curationQueue: (filters: CurationQueueFilters) => ['curation', 'queue', filters] as const,
@@ -261,4 +451,16 @@ export const queryKeys = {
   myProductsAll: ['my-products'] as const,
   myProducts: (filters: SellerProductFilters) => ['my-products', 'list', filters] as const,
   myProduct: (productId: string) => ['my-products', 'one', productId] as const,
+  recentProductImports: ['product-imports', 'recent'] as const,
+  productImport: (importId: string) => ['product-imports', 'one', importId] as const,
+  notificationsAll: ['notifications'] as const,
+  notifications: (filters: NotificationFilters) => ['notifications', 'list', filters] as const,
+  unreadNotifications: ['notifications', 'unread'] as const,
+  cart: ['cart'] as const,
+  ordersAll: ['orders'] as const,
+  buyerOrders: ['orders', 'buyer', 'list'] as const,
+  buyerOrder: (orderId: string) => ['orders', 'buyer', 'one', orderId] as const,
+  sellerOrdersAll: ['orders', 'seller', 'list'] as const,
+  sellerOrders: (filters: SellerOrderFilters) => ['orders', 'seller', 'list', filters] as const,
+  sellerOrder: (sellerOrderId: string) => ['orders', 'seller', 'one', sellerOrderId] as const,
 };

@@ -22,8 +22,13 @@ import { queryKeys, signOut } from '../api/endpoints';
 import { setLanguage } from '../i18n';
 import { errorMessage } from '../i18n/messages';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { NotificationBell } from '../features/notifications/NotificationBell';
+import { canUseCart, canWorkSellerOrders } from '../features/orders/access';
+import { CartLink } from '../features/orders/CartLink';
+import { LiveProvider } from '../realtime/live';
 import { Brand } from './Brand';
 import { canCurateProducts } from '../features/curation/access';
+import { canSeeRegistry } from '../features/registry/registryParts';
 import { canSeeVerificationQueue, clearUserData, markSignedOut, useSession } from '../features/auth/session';
 
 let languageAdoptedFor: string | null = null;
@@ -130,6 +135,13 @@ export function AppLayout() {
   const items: NavItem[] = [
     { to: '/', label: t('nav.home'), testId: 'nav-home' },
     { to: '/katalog', label: t('catalog.nav'), testId: 'nav-catalog' },
+    ...(canUseCart(me) ? [{ to: '/keranjang', label: t('orders.cart.title'), testId: 'nav-cart' }] : []),
+    ...(me.organisation.kind === 'buyer'
+      ? [{ to: '/pesanan', label: t('orders.buyerTitle'), testId: 'nav-orders' }]
+      : []),
+    ...(canWorkSellerOrders(me)
+      ? [{ to: '/usaha/pesanan', label: t('orders.sellerTitle'), testId: 'nav-seller-orders' }]
+      : []),
     { to: '/organisasi', label: t('nav.organisation'), testId: 'nav-organisation' },
     ...(me.organisation.kind === 'umkm'
       ? [
@@ -145,57 +157,65 @@ export function AppLayout() {
     ...(canCurateProducts(me)
       ? [{ to: '/dinkop/kurasi', label: t('curation.nav'), testId: 'nav-curation' }]
       : []),
+    ...(canSeeRegistry(me)
+      ? [{ to: '/dinkop/registri', label: t('registry.nav'), testId: 'nav-registry' }]
+      : []),
     { to: '/akun', label: t('nav.account'), testId: 'nav-account' },
   ];
 
   return (
-    <AppShell
-      header={{ height: 56 }}
-      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding="md"
-    >
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Burger
-              opened={opened}
-              onClick={toggle}
-              hiddenFrom="sm"
-              size="sm"
-              aria-label={t('nav.openMenu')}
-            />
-            <Brand />
+    <LiveProvider userId={me.user.id}>
+      <AppShell
+        header={{ height: 56 }}
+        navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding="md"
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={t('nav.openMenu')}
+              />
+              {/* On a phone the header's icons (cart, bell, language, account) leave no room for the name. */}
+              <Brand nameVisibleFrom="xs" />
+            </Group>
+            <Group gap="sm" wrap="nowrap">
+              <CartLink />
+              <NotificationBell />
+              <LanguageSwitcher />
+              <UserMenu me={me} />
+            </Group>
           </Group>
-          <Group gap="sm" wrap="nowrap">
-            <LanguageSwitcher />
-            <UserMenu me={me} />
-          </Group>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.mainNavigation')}>
-        <Stack gap={2}>
-          <Text size="xs" c="dimmed" px="sm" py={6} truncate>
-            {me.organisation.name}
-          </Text>
-          {items.map((item) => (
-            <NavLink
-              key={item.to}
-              component={Link}
-              to={item.to}
-              label={item.label}
-              active={location.pathname === item.to}
-              onClick={close}
-              data-testid={item.testId}
-              aria-current={location.pathname === item.to ? 'page' : undefined}
-            />
-          ))}
-        </Stack>
-      </AppShell.Navbar>
-      <AppShell.Main>
-        <Container size="md" px={0}>
-          <Outlet />
-        </Container>
-      </AppShell.Main>
-    </AppShell>
+        </AppShell.Header>
+        <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.mainNavigation')}>
+          <Stack gap={2}>
+            <Text size="xs" c="dimmed" px="sm" py={6} truncate>
+              {me.organisation.name}
+            </Text>
+            {items.map((item) => (
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                label={item.label}
+                active={location.pathname === item.to}
+                onClick={close}
+                data-testid={item.testId}
+                aria-current={location.pathname === item.to ? 'page' : undefined}
+              />
+            ))}
+          </Stack>
+        </AppShell.Navbar>
+        <AppShell.Main>
+          <Container size="md" px={0}>
+            <Outlet />
+          </Container>
+        </AppShell.Main>
+      </AppShell>
+    </LiveProvider>
   );
 }

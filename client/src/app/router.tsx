@@ -85,6 +85,12 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: 'usaha/produk/impor',
+            lazy: async () => ({
+              Component: (await import('../features/products/ProductImportPage')).ProductImportPage,
+            }),
+          },
+          {
             path: 'usaha/produk/:productId',
             lazy: async () => ({
               Component: (await import('../features/products/ProductDetailPage')).ProductDetailPage,
@@ -109,6 +115,18 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: 'dinkop/registri',
+            lazy: async () => ({
+              Component: (await import('../features/registry/RegistryPage')).RegistryPage,
+            }),
+          },
+          {
+            path: 'dinkop/registri/:organisationId',
+            lazy: async () => ({
+              Component: (await import('../features/registry/RegistryDetailPage')).RegistryDetailPage,
+            }),
+          },
+          {
             path: 'katalog',
             lazy: async () => ({ Component: (await import('../features/catalog/CatalogPage')).CatalogPage }),
           },
@@ -122,6 +140,40 @@ export const router = createBrowserRouter([
             path: 'katalog/penjual/:sellerId',
             lazy: async () => ({
               Component: (await import('../features/catalog/CatalogSellerPage')).CatalogSellerPage,
+            }),
+          },
+          {
+            path: 'keranjang',
+            lazy: async () => ({ Component: (await import('../features/orders/CartPage')).CartPage }),
+          },
+          {
+            path: 'pesanan',
+            lazy: async () => ({
+              Component: (await import('../features/orders/BuyerOrdersPage')).BuyerOrdersPage,
+            }),
+          },
+          {
+            path: 'pesanan/:orderId',
+            lazy: async () => ({
+              Component: (await import('../features/orders/BuyerOrderPage')).BuyerOrderPage,
+            }),
+          },
+          {
+            path: 'usaha/pesanan',
+            lazy: async () => ({
+              Component: (await import('../features/orders/SellerOrdersPage')).SellerOrdersPage,
+            }),
+          },
+          {
+            path: 'usaha/pesanan/:sellerOrderId',
+            lazy: async () => ({
+              Component: (await import('../features/orders/SellerOrderPage')).SellerOrderPage,
+            }),
+          },
+          {
+            path: 'pemberitahuan',
+            lazy: async () => ({
+              Component: (await import('../features/notifications/NotificationsPage')).NotificationsPage,
             }),
           },
           {

@@ -8,6 +8,8 @@ export const SHARED_MESSAGES_EN: Record<string, string> = {
   'Kata sandi wajib diisi': 'Password is required',
   'Tidak ada perubahan': 'Nothing has changed',
   'ID tidak valid': 'Invalid ID',
+  'ID foto tidak valid': 'Invalid photo ID',
+  'Urutan harus memuat setiap foto tepat satu kali': 'The order must list every photo exactly once',
   'Alamat e-mail tidak valid': 'Invalid e-mail address',
   'Nomor telepon tidak valid, contoh: 0812 3456 7890': 'Invalid phone number, for example: 0812 3456 7890',
   'Kata sandi minimal 10 karakter': 'Password must be at least 10 characters',
@@ -100,7 +102,20 @@ export const SHARED_MESSAGES_EN: Record<string, string> = {
   'Harga maksimum harus angka': 'The highest price must be a number',
   'Minimum pesanan harus angka': 'The minimum order must be a number',
   'Waktu produksi harus angka': 'The time to ship must be a number',
+  // shared/contracts/orders.ts (cart, checkout and the order moves)
+  'Jumlah harus angka': 'The quantity must be a number',
+  'Jumlah harus bilangan bulat': 'The quantity must be a whole number',
+  'Jumlah minimal 1': 'The quantity must be at least 1',
+  'Jumlah terlalu besar': 'The quantity is too large',
+  'Keranjang masih kosong': 'The cart is empty',
+  'Produk yang sama muncul dua kali': 'The same product appears twice',
+  'Nomor PO maksimal 60 karakter': 'The PO number can be at most 60 characters',
+  'Catatan maksimal 1000 karakter': 'Notes can be at most 1000 characters',
+  'Nama kurir wajib diisi': 'The courier name is required',
+  'Nomor resi wajib diisi': 'The tracking number is required',
+  'Nomor BAST wajib diisi': 'The BAST number is required',
   // written by the server (server/modules/**), not by the shared schemas
+  'Produk ini tidak lagi dijual di katalog': 'This product is no longer on sale in the catalog',
   'E-mail sudah terdaftar': 'This e-mail is already registered',
   'Kata sandi saat ini salah': 'The current password is wrong',
   'Peran tidak sesuai jenis organisasi': 'A role does not fit this kind of organisation',
@@ -112,6 +127,29 @@ export const SHARED_MESSAGES_EN: Record<string, string> = {
     'This NIB is already used by another UMKM. Contact Dinkop if it is your business.',
   'Tanggal terbit tidak boleh di masa depan': 'The date of issue cannot be in the future',
   'Nomor ini sudah terdaftar': 'This number is already recorded',
+  // server/modules/catalog/product-import.* (a product CSV: its rows, the file, the job)
+  'Wajib diisi': 'Required',
+  'Tulis angka bulat tanpa koma, contoh: 1000': 'Write a whole number without decimals, for example: 1000',
+  'Tulis harga dalam rupiah bulat, contoh: 15000 atau Rp 15.000':
+    'Write the price in whole rupiah, for example: 15000 or Rp 15.000',
+  'Tulis harga grosir sebagai jumlah:harga dipisah |, contoh: 100:13500|1000:12000':
+    'Write bulk prices as quantity:price separated by |, for example: 100:13500|1000:12000',
+  'Isi stok (barang siap kirim) atau kapasitas_mingguan (dibuat sesuai pesanan)':
+    'Fill in stok (ready to ship) or kapasitas_mingguan (made to order)',
+  'Isi salah satu saja: stok atau kapasitas_mingguan, tidak keduanya':
+    'Fill in only one of stok and kapasitas_mingguan, not both',
+  'Baris ini berisi lebih banyak kolom daripada judul kolom; periksa pemisah dan tanda kutip':
+    'This row has more cells than there are column headers; check the separators and quotes',
+  'Baris pertama berkas harus berisi judul kolom, seperti di templat.':
+    'The first row of the file must hold the column headers, as in the template.',
+  'Berkas belum berisi produk: isi satu produk per baris di bawah judul kolom.':
+    'The file has no products yet: write one product per row below the column headers.',
+  'Perlu kolom stok (barang siap kirim) atau kapasitas_mingguan (dibuat sesuai pesanan).':
+    'A stok (ready to ship) or kapasitas_mingguan (made to order) column is needed.',
+  'Berkas impor tidak ditemukan lagi di penyimpanan. Unggah ulang berkasnya.':
+    'The import file is no longer in storage. Upload the file again.',
+  'Impor terhenti karena gangguan di server. Draf yang sudah dibuat tetap tersimpan; periksa daftar produk sebelum mengunggah ulang.':
+    'The import stopped because of a server problem. Drafts already created are kept; check the product list before uploading again.',
 };
 
 /** Shared messages with a value inside (the digits the seller typed): matched whole, value carried over. */
@@ -132,6 +170,34 @@ const SHARED_MESSAGE_PATTERNS_EN: ReadonlyArray<[RegExp, (...values: string[]) =
   [
     /^Harga tingkat harus lebih murah dari (Rp [\d.]+)$/,
     (previous) => `The tier price must be cheaper than ${previous}`,
+  ],
+  [
+    /^Kolom tidak dikenal: (.+)\. Pakai judul kolom seperti di templat\.$/,
+    (columns) => `Unknown columns: ${columns}. Use the column headers of the template.`,
+  ],
+  // server/modules/orders/quote.ts and placement.service.ts: a cart line or checkout issue
+  [/^Minimum pesanan (\d+) (\w+)$/, (quantity, unit) => `Minimum order ${quantity} ${unit}`],
+  [
+    /^Jumlah harus kelipatan (\d+) (\w+)$/,
+    (increment, unit) => `The quantity must be a multiple of ${increment} ${unit}`,
+  ],
+  [/^Stok tersedia (\d+) (\w+)$/, (available, unit) => `${available} ${unit} in stock`],
+  [
+    /^Tanggal kirim paling cepat (\d{4}-\d{2}-\d{2}) \(waktu produksi terlama\)$/,
+    (date) => `The earliest delivery date is ${date} (the longest production time)`,
+  ],
+  [/^Maksimal (\d+) produk per pesanan$/, (max) => `At most ${max} products per order`],
+  [/^Kolom ditulis lebih dari sekali: (.+)\.$/, (columns) => `Columns written more than once: ${columns}.`],
+  [/^Kolom wajib belum ada: (.+)\.$/, (columns) => `Required columns missing: ${columns}.`],
+  [
+    /^Berkas tidak dapat dibaca sebagai CSV(?: di sekitar baris (\d+))?: ada tanda kutip \("\) yang tidak ditutup atau salah tempat\.$/,
+    (line) =>
+      `The file cannot be read as CSV${line ? ` around line ${line}` : ''}: a quote (") is not closed or is out of place.`,
+  ],
+  [
+    /^Berkas berisi ([\d.]+) baris produk; maksimal ([\d.]+) baris per impor\. Bagi menjadi beberapa berkas\.$/,
+    (rows, max) =>
+      `The file has ${rows} product rows; at most ${max} rows per import. Split it into several files.`,
   ],
 ];
 

@@ -24,7 +24,11 @@ import { VerificationBanner } from './VerificationBanner';
 import { CatalogHomeCard } from '../catalog/CatalogHomeCard';
 import { CurationHomeCard } from '../curation/CurationHomeCard';
 import { canCurateProducts } from '../curation/access';
+import { canWorkSellerOrders } from '../orders/access';
+import { BuyerOrdersHomeCard, SellerOrdersHomeCard } from '../orders/OrdersHomeCards';
 import { ProductsHomeCard } from '../products/ProductsHomeCard';
+import { RegistryHomeCard } from '../registry/RegistryHomeCard';
+import { canSeeRegistry } from '../registry/registryParts';
 
 function ComingSoon({ items }: { items: string[] }) {
   const { t } = useTranslation();
@@ -110,14 +114,9 @@ function BusinessDataCard() {
 function comingSoonFor(me: TMeResponse, t: TFunction): string[] {
   switch (me.organisation.kind) {
     case 'buyer':
-      return [
-        t('home.soonBuyer.orders'),
-        t('home.soonBuyer.parcels'),
-        t('home.soonBuyer.approvals'),
-        t('home.soonBuyer.invoices'),
-      ];
+      return [t('home.soonBuyer.parcels'), t('home.soonBuyer.approvals'), t('home.soonBuyer.invoices')];
     case 'umkm':
-      return [t('home.soonUmkm.orders'), t('home.soonUmkm.payouts')];
+      return [t('home.soonUmkm.payouts')];
     case 'dinkop':
       return [t('home.soonDinkop.monitoring'), t('home.soonDinkop.galeri'), t('home.soonDinkop.exports')];
   }
@@ -189,8 +188,11 @@ export function HomePage() {
         </Card>
 
         {org.kind === 'buyer' && <CatalogHomeCard />}
+        {org.kind === 'buyer' && <BuyerOrdersHomeCard />}
+        {canWorkSellerOrders(me) && <SellerOrdersHomeCard />}
         {canSeeVerificationQueue(me) && <VerificationQueueCard />}
         {canCurateProducts(me) && <CurationHomeCard />}
+        {canSeeRegistry(me) && <RegistryHomeCard />}
         {org.kind === 'umkm' && <BusinessDataCard />}
         {org.kind === 'umkm' && <ProductsHomeCard />}
         <ComingSoon items={comingSoonFor(me, t)} />

@@ -1,0 +1,264 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { Alert, Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import {
+  ZInsufficientStockDetails,
+  ZPlaceOrderRequest,
+  type TCart,
+  type TPlaceOrderRequest,
+} from '@shared/contracts/orders';
+import { formatRupiah } from '@shared/money';
+import { formatDateWib } from '@shared/time';
+import { ApiError } from '../../api/client';
+import { getOrganisation, placeOrder, queryKeys } from '../../api/endpoints';
+import { formatAddress } from '../../components/AddressFields';
+import { CountedTextarea } from '../../components/CountedTextarea';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { focusFirstInvalid, serverFieldErrors, useFieldErrors, validate } from '../../components/forms';
+import { currentLanguage } from '../../i18n';
+import { useSession } from '../auth/session';
+import { formatNumber } from '../catalog/catalogFormat';
+import { unitLabel } from '../catalog/CatalogParts';
+import { useCartSaving } from './useCart';
+
+const PO_NUMBER_MAX = 60;
+const NOTES_MAX = 1000;
+
+/**
+ * 16 random bytes as hex. Not crypto.randomUUID(): that exists only on https or localhost, and a demo is
+ * often opened over plain http on a LAN address.
+ */
+function newIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
+    byte.toString(16).padStart(2, '0'),
+  ).join('');
+}
+
+/**
+ * One Idempotency-Key per checkout attempt: the same submission sent again (a double click, a retry after
+ * a network error) carries the same key, so the server answers with the order it already made; a changed
+ * submission is a new attempt with a new key (the server refuses an old key with another body).
+ */
+function useAttemptKey() {
+  const attempt = useRef<{ key: string; body: string } | null>(null);
+  return (body: TPlaceOrderRequest): string => {
+    const serialized = JSON.stringify(body);
+    if (attempt.current?.body !== serialized)
+      attempt.current = { key: newIdempotencyKey(), body: serialized };
+    return attempt.current.key;
+  };
+}
+
+/** Per product id: why checkout refused that line (409 short stock, or a 400/404 issue on `lines[i]`). */
+function lineProblemsOf(
+  error: unknown,
+  sent: TPlaceOrderRequest,
+  cart: TCart,
+  t: TFunction,
+): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (!(error instanceof ApiError)) return problems;
+  if (error.code === 'INSUFFICIENT_STOCK') {
+    const details = ZInsufficientStockDetails.safeParse(error.details);
+    const units = new Map(
+      cart.groups.flatMap((group) => group.lines).map((line) => [line.productId, line.unit]),
+    );
+    const locale = currentLanguage();
+    for (const short of details.success ? details.data.lines : []) {
+      const unit = units.get(short.productId) ?? 'pcs';
+      problems[short.productId] = t('orders.checkout.shortLine', {
+        available: formatNumber(short.available, locale),
+        requested: formatNumber(short.requested, locale),
+        unit: unitLabel(unit, t, short.available),
+      });
+    }
+    return problems;
+  }
+  for (const [key, message] of Object.entries(serverFieldErrors(error))) {
+    const match = /^lines\.(\d+)\./.exec(key);
+    const productId = match ? sent.lines[Number(match[1])]?.productId : undefined;
+    if (productId) problems[productId] = message;
+  }
+  return problems;
+}
+
+/**
+ * Checkout below the cart: delivery date (no earlier than the longest lead time allows), PO number and
+ * notes; the goods go to the organisation's address. Only the lines of products on sale are ordered.
+ */
+export function CheckoutForm({
+  cart,
+  onLineProblems,
+}: {
+  cart: TCart;
+  onLineProblems: (problems: Record<string, string>) => void;
+}) {
+  const me = useSession();
+  const { t } = useTranslation();
+  const locale = currentLanguage();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const organisation = useQuery({ queryKey: queryKeys.organisation, queryFn: getOrganisation });
+  const fields = useFieldErrors();
+  const attemptKey = useAttemptKey();
+  const cartSaving = useCartSaving();
+  // null: the earliest date the cart allows, following the cart as it changes until the buyer picks one.
+  const [deliveryDate, setDeliveryDate] = useState<string | null>(null);
+  const [purchaseOrderNumber, setPurchaseOrderNumber] = useState('');
+  const [notes, setNotes] = useState('');
+
+  const submission = useMutation({
+    mutationFn: ({ key, body }: { key: string; body: TPlaceOrderRequest }) => placeOrder(key, body),
+    onSuccess: (order) => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.cart });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.ordersAll });
+      notifications.show({ color: 'green', message: t('orders.checkout.placed', { number: order.number }) });
+      void navigate(`/pesanan/${order.id}`);
+    },
+    onError: (error, { body }) => {
+      fields.setServer(serverFieldErrors(error));
+      onLineProblems(lineProblemsOf(error, body, cart, t));
+      // Availability or prices may have moved: show the cart as it is now.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.cart });
+    },
+  });
+
+  const lines = cart.groups.flatMap((group) => group.lines);
+  const linesNeedWork = lines.some((line) => line.problem !== null);
+  const address = organisation.data?.address ?? null;
+  const notVerified = me.organisation.status !== 'verified';
+  const date = deliveryDate ?? cart.earliestDeliveryDate;
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    // The button is held while sending or while a quantity is being saved; Enter in a field is not.
+    if (submission.isPending || cartSaving) return;
+    const form = event.currentTarget;
+    const checked = validate(
+      ZPlaceOrderRequest,
+      {
+        lines: lines.map((line) => ({ productId: line.productId, quantity: line.quantity })),
+        requestedDeliveryDate: date,
+        ...(purchaseOrderNumber.trim() ? { purchaseOrderNumber } : {}),
+        ...(notes.trim() ? { notes } : {}),
+      },
+      t,
+    );
+    const errors = checked.ok ? {} : { ...checked.errors };
+    if (checked.ok && checked.data.requestedDeliveryDate < cart.earliestDeliveryDate)
+      errors.requestedDeliveryDate = t('orders.checkout.dateTooEarly', {
+        date: formatDateWib(cart.earliestDeliveryDate, locale),
+      });
+    fields.setErrors(errors);
+    focusFirstInvalid(form);
+    if (!checked.ok || Object.keys(errors).length > 0) return;
+    onLineProblems({});
+    submission.mutate({ key: attemptKey(checked.data), body: checked.data });
+  };
+
+  const blocked = notVerified || linesNeedWork || cartSaving || (organisation.isSuccess && !address);
+  return (
+    <form onSubmit={submit} noValidate data-testid="checkout-form">
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          {t('orders.checkout.title')}
+        </Title>
+        <div>
+          <Text size="sm" fw={500}>
+            {t('orders.deliveryAddress')}
+          </Text>
+          <Text size="sm" c={address ? undefined : 'dimmed'} data-testid="checkout-address">
+            {organisation.data
+              ? address
+                ? formatAddress(address)
+                : t('orders.checkout.noAddress')
+              : t('app.loading')}
+          </Text>
+          {organisation.isSuccess && !address && (
+            <Anchor component={Link} to="/organisasi" size="sm">
+              {t('orders.checkout.fillAddress')}
+            </Anchor>
+          )}
+        </div>
+        <TextInput
+          type="date"
+          label={t('orders.requestedDeliveryDate')}
+          description={t('orders.checkout.dateHint', {
+            date: formatDateWib(cart.earliestDeliveryDate, locale),
+          })}
+          min={cart.earliestDeliveryDate}
+          required
+          value={date}
+          {...fields.bind('requestedDeliveryDate', setDeliveryDate)}
+          data-testid="checkout-date"
+        />
+        <TextInput
+          label={t('orders.purchaseOrderNumber')}
+          description={t('orders.checkout.poHint')}
+          maxLength={PO_NUMBER_MAX}
+          value={purchaseOrderNumber}
+          {...fields.bind('purchaseOrderNumber', setPurchaseOrderNumber)}
+          data-testid="checkout-po-number"
+        />
+        <CountedTextarea
+          label={t('orders.notes')}
+          description={t('orders.checkout.notesHint')}
+          minRows={2}
+          maxLength={NOTES_MAX}
+          value={notes}
+          {...fields.bind('notes', setNotes)}
+          countLabel={`${notes.trim().length}/${NOTES_MAX}`}
+          data-testid="checkout-notes"
+        />
+        {notVerified && (
+          <Alert color="yellow" variant="light" data-testid="checkout-not-verified">
+            {t('orders.addToCart.blocked.notVerified')}
+          </Alert>
+        )}
+        {linesNeedWork && (
+          <Alert color="yellow" variant="light" data-testid="checkout-fix-lines">
+            {t('orders.checkout.fixLines')}
+          </Alert>
+        )}
+        {cart.unavailable.length > 0 && (
+          <Text size="sm" c="dimmed">
+            {t('orders.checkout.unavailableLeftOut', { count: cart.unavailable.length })}
+          </Text>
+        )}
+        {submission.isError && (
+          <ErrorAlert
+            error={submission.error}
+            showIssues
+            fieldKeys={[
+              'requestedDeliveryDate',
+              'purchaseOrderNumber',
+              'notes',
+              ...lines.map((_, index) => `lines.${index}.quantity`),
+              ...lines.map((_, index) => `lines.${index}.productId`),
+            ]}
+            testId="checkout-error"
+          />
+        )}
+        {fields.errorOf('lines') && (
+          <Text size="sm" c="red" role="alert">
+            {fields.errorOf('lines')}
+          </Text>
+        )}
+        <Button
+          type="submit"
+          size="md"
+          fullWidth
+          loading={submission.isPending}
+          disabled={blocked}
+          data-testid="checkout-submit"
+        >
+          {t('orders.checkout.submit', { total: formatRupiah(cart.totals.total) })}
+        </Button>
+      </Stack>
+    </form>
+  );
+}
