@@ -1,4 +1,5 @@
 import { Worker, type Processor } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { ConfigError, loadConfig } from '../server/config/env';
 import { connectMongo, disconnectMongo } from '../server/platform/db';
 import { createLogger, withoutCredentials } from '../server/platform/logger';
@@ -40,6 +41,17 @@ const PROCESSORS: Record<TQueueName, { processor: (deps: WorkerDeps) => Processo
 
 /** Collections whose documents carry outbox events, for the relay (docs/adr/008). */
 const OUTBOX_SOURCES = [noticeOutbox.source, sellerOrderOutbox.source];
+
+function readyOrTimeout(redis: Redis, ms: number): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    redis.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
 
 /** One Worker per queue; start as many of these processes as the load needs. */
 async function main(): Promise<void> {
@@ -96,6 +108,9 @@ async function main(): Promise<void> {
     logger,
     intervalMs: config.OUTBOX_POLL_MS,
   });
+  // Its fail-fast connection would refuse the first passes while it is still connecting, and log a
+  // pause that is not one; if Redis is really away at boot the relay starts anyway and says so.
+  await readyOrTimeout(relayRedis, 5_000);
   relay.start();
 
   for (const worker of workers) {
