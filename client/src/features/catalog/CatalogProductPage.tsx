@@ -8,11 +8,9 @@ import type { TCatalogProduct } from '@shared/contracts/catalog';
 import { ZObjectId } from '@shared/contracts/common';
 import { formatRupiah } from '@shared/money';
 import { formatDateWib } from '@shared/time';
-import { ApiError } from '../../api/client';
 import { getCatalogProduct, productPhotoUrl, queryKeys } from '../../api/endpoints';
-import { PageProblem } from '../../components/PageProblem';
+import { detailPageState } from '../../components/PageProblem';
 import { InfoRow } from '../../components/InfoRow';
-import { PageLoader } from '../../components/PageLoader';
 import { QuantityStepper } from '../../components/QuantityStepper';
 import { currentLanguage } from '../../i18n';
 import { useSession } from '../auth/session';
@@ -116,22 +114,14 @@ export function CatalogProductPage() {
     </Anchor>
   );
 
-  const notFound = !validId || (query.error instanceof ApiError && query.error.code === 'NOT_FOUND');
-  if (notFound || query.isError) {
-    return (
-      <PageProblem
-        back={back}
-        notFound={
-          notFound ? { text: t('catalog.productNotFound'), testId: 'catalog-product-not-found' } : undefined
-        }
-        error={query.error}
-        onRetry={() => void query.refetch()}
-      />
-    );
-  }
-  if (!query.data) return <PageLoader />;
+  const problem = detailPageState(query, {
+    validId,
+    back,
+    notFound: { text: t('catalog.productNotFound'), testId: 'catalog-product-not-found' },
+  });
+  if (problem) return problem;
 
-  const product = query.data;
+  const product = query.data!;
   const unit = unitLabel(product.unit, t);
   const units = (count: number) => unitLabel(product.unit, t, count);
   return (

@@ -38,11 +38,9 @@ import {
 import { formatRupiah } from '@shared/money';
 import { canMove } from '@shared/states/product';
 import { formatDateTimeWib, formatDateWib, todayInWib } from '@shared/time';
-import { ApiError } from '../../api/client';
 import { getCurationReview, legalityFileUrl, productPhotoUrl, queryKeys } from '../../api/endpoints';
-import { PageProblem } from '../../components/PageProblem';
+import { detailPageState } from '../../components/PageProblem';
 import { InfoRow } from '../../components/InfoRow';
-import { PageLoader } from '../../components/PageLoader';
 import { currentLanguage } from '../../i18n';
 import { localiseSharedMessage } from '../../i18n/messages';
 import { useSession } from '../auth/session';
@@ -500,20 +498,14 @@ export function CurationReviewPage() {
       </Alert>
     );
   }
-  const notFound = !validId || (query.error instanceof ApiError && query.error.code === 'NOT_FOUND');
-  if (notFound || query.isError) {
-    return (
-      <PageProblem
-        back={back}
-        notFound={notFound ? { text: t('curation.notFound'), testId: 'curation-not-found' } : undefined}
-        error={query.error}
-        onRetry={() => void query.refetch()}
-      />
-    );
-  }
-  if (!query.data) return <PageLoader />;
+  const problem = detailPageState(query, {
+    validId,
+    back,
+    notFound: { text: t('curation.notFound'), testId: 'curation-not-found' },
+  });
+  if (problem) return problem;
 
-  const review = query.data;
+  const review = query.data!;
   const status = review.status;
   const waiting =
     review.submittedAt && (status === 'submitted' || status === 'in_review')

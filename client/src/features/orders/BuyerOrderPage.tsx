@@ -5,10 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { TSellerOrder } from '@shared/contracts/orders';
 import { ZObjectId } from '@shared/contracts/common';
 import { formatDateTimeWib } from '@shared/time';
-import { ApiError } from '../../api/client';
 import { getBuyerOrder, queryKeys } from '../../api/endpoints';
-import { PageLoader } from '../../components/PageLoader';
-import { PageProblem } from '../../components/PageProblem';
+import { detailPageState } from '../../components/PageProblem';
 import { currentLanguage } from '../../i18n';
 import { useLiveOrders } from './orderCache';
 import { DeliveryDetails, OrderLines, OrderTimeline, OrderTotals, ShipmentAndReceipt } from './orderParts';
@@ -65,20 +63,14 @@ export function BuyerOrderPage() {
       {t('orders.backToOrders')}
     </Anchor>
   );
-  const notFound = !validId || (query.error instanceof ApiError && query.error.code === 'NOT_FOUND');
-  if (notFound || query.isError) {
-    return (
-      <PageProblem
-        back={back}
-        notFound={notFound ? { text: t('orders.notFound'), testId: 'order-not-found' } : undefined}
-        error={query.error}
-        onRetry={() => void query.refetch()}
-      />
-    );
-  }
-  if (!query.data) return <PageLoader />;
+  const problem = detailPageState(query, {
+    validId,
+    back,
+    notFound: { text: t('orders.notFound'), testId: 'order-not-found' },
+  });
+  if (problem) return problem;
 
-  const order = query.data;
+  const order = query.data!;
   // Every part is cut from the same checkout: one address, date, PO number and notes for all.
   const firstPart = order.sellerOrders[0];
   return (

@@ -4,11 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ZObjectId } from '@shared/contracts/common';
 import { formatDateTimeWib } from '@shared/time';
-import { ApiError } from '../../api/client';
 import { getSellerOrder, queryKeys } from '../../api/endpoints';
 import { InfoRow } from '../../components/InfoRow';
-import { PageLoader } from '../../components/PageLoader';
-import { PageProblem } from '../../components/PageProblem';
+import { detailPageState } from '../../components/PageProblem';
 import { currentLanguage } from '../../i18n';
 import { useSession } from '../auth/session';
 import { orderPartyOf } from './access';
@@ -38,20 +36,14 @@ export function SellerOrderPage() {
       {t('orders.backToInbox')}
     </Anchor>
   );
-  const notFound = !validId || (query.error instanceof ApiError && query.error.code === 'NOT_FOUND');
-  if (notFound || query.isError) {
-    return (
-      <PageProblem
-        back={back}
-        notFound={notFound ? { text: t('orders.notFound'), testId: 'order-not-found' } : undefined}
-        error={query.error}
-        onRetry={() => void query.refetch()}
-      />
-    );
-  }
-  if (!query.data) return <PageLoader />;
+  const problem = detailPageState(query, {
+    validId,
+    back,
+    notFound: { text: t('orders.notFound'), testId: 'order-not-found' },
+  });
+  if (problem) return problem;
 
-  const order = query.data;
+  const order = query.data!;
   return (
     <Stack gap="md" data-testid="seller-order">
       {back}
