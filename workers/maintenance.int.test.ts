@@ -4,6 +4,7 @@ import { QUEUES } from '../shared/jobs';
 import { createWorkerRedis } from '../server/platform/redis';
 import { SessionModel } from '../server/modules/accounts/session.model';
 import { InvitationModel } from '../server/modules/accounts/invitation.model';
+import { OrderPlacementModel } from '../server/modules/orders/order.models';
 import { createUser } from '../test/factories';
 import { startTestApp, testServiceUrls, type TestApp } from '../test/helpers/app';
 import { maintenanceProcessor } from './processors/maintenance';
@@ -18,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-it('purges expired sessions and invitations through a real BullMQ worker, keeping live ones', async () => {
+it('purges expired sessions, invitations and finished checkout keys through a real BullMQ worker, keeping live ones', async () => {
   const { user, organisation } = await createUser();
   const past = new Date(Date.now() - 60_000);
   const future = new Date(Date.now() + 3_600_000);
@@ -40,6 +41,21 @@ it('purges expired sessions and invitations through a real BullMQ worker, keepin
     expiresAt,
   });
   await InvitationModel.create([invitation('old', past), invitation('new', future)]);
+  // Checkout keys: a finished one past its day goes; an unfinished one stays for its takeover.
+  const placement = (key: string, state: 'done' | 'processing', expiresAt: Date) => ({
+    organisationId: organisation._id,
+    key,
+    requestHash: 'h',
+    state,
+    orderId: new Types.ObjectId(),
+    heartbeatAt: past,
+    expiresAt,
+  });
+  await OrderPlacementModel.create([
+    placement('old-done', 'done', past),
+    placement('old-processing', 'processing', past),
+    placement('new-done', 'done', future),
+  ]);
 
   const [producer, consumer, events] = [connection(), connection(), connection()];
   const queue = new Queue(QUEUES.maintenance, { connection: producer, prefix });
@@ -49,7 +65,9 @@ it('purges expired sessions and invitations through a real BullMQ worker, keepin
     await queueEvents.waitUntilReady();
     const job = await queue.add('purge-expired', { version: 1 }, { jobId: 'purge-test' });
     const result = await job.waitUntilFinished(queueEvents, 15_000);
-    expect(result).toEqual({ sessions: 1, invitations: 1 });
+    expect(result).toEqual({ sessions: 1, invitations: 1, placements: 1 });
+    const keys = await OrderPlacementModel.find({ organisationId: organisation._id }).lean();
+    expect(keys.map((k) => k.key).sort()).toEqual(['new-done', 'old-processing']);
     expect((await SessionModel.find().lean()).map((s) => s._id)).toEqual(['live']);
     expect(await InvitationModel.countDocuments({ organisationId: organisation._id })).toBe(1);
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Types } from 'mongoose';
+import { trusted, Types } from 'mongoose';
 import type { TPlaceOrderRequest } from '../../../shared/contracts/orders';
 import { todayInWib } from '../../../shared/time';
 import { isDuplicateKeyError } from '../../platform/db';
@@ -142,8 +142,14 @@ async function recover(
     organisationId: stale.organisationId,
   }).lean<BuyerOrderDoc>();
   if (order) {
+    // The steps after the commit point, as carryOut would have taken them: the cart too, or the buyer
+    // sees the ordered lines still waiting there.
     await writeSellerOrders(order);
     await finish(stale);
+    await removeCartLines(
+      actor,
+      body.lines.map((line) => line.productId),
+    );
     return { order, replayed: true };
   }
   await abandon(stale);
@@ -383,4 +389,16 @@ export async function loadBuyerOrder(actor: Actor, orderId: string): Promise<Buy
   }).lean<BuyerOrderDoc>();
   if (!order) throw new AppError('NOT_FOUND', 'Pesanan tidak ditemukan.');
   return order;
+}
+
+/**
+ * Finished checkouts whose keys are past their day: the key may be used again. Unfinished ones stay for
+ * the takeover path (a request with the same key finishes or undoes them).
+ */
+export async function purgeExpiredPlacements(now = new Date()): Promise<number> {
+  const { deletedCount } = await OrderPlacementModel.deleteMany({
+    state: 'done',
+    expiresAt: trusted({ $lt: now }),
+  }).setOptions({ crossTenant: true });
+  return deletedCount;
 }
