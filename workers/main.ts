@@ -120,6 +120,13 @@ async function main(): Promise<void> {
     worker.on('failed', (job, error) =>
       logger.error({ queue: worker.name, job: job?.name, err: error }, 'job failed'),
     );
+    // A Redis outage makes every worker report each reconnect attempt: say it once a minute per queue.
+    let lastConnectionError = 0;
+    worker.on('error', (error) => {
+      if (Date.now() - lastConnectionError < 60_000) return;
+      lastConnectionError = Date.now();
+      logger.warn({ queue: worker.name, err: error.message }, 'worker cannot reach redis; retrying');
+    });
   }
 
   let stopping = false;

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import mongoose from 'mongoose';
@@ -10,10 +9,10 @@ import { createNoticeSenders, notify, type NoticeSenders } from '../server/modul
 import { NoticeDeliveryModel } from '../server/modules/notifications/notice-delivery.model';
 import { NotificationModel, type NotificationDoc } from '../server/modules/notifications/notification.model';
 import { UserModel } from '../server/modules/accounts/user.model';
-import { createRedis } from '../server/platform/redis';
 import { createUser } from '../test/factories';
-import { startTestApp, testServiceUrls, waitForRedis, type TestApp } from '../test/helpers/app';
+import { startTestApp, testServiceUrls, type TestApp } from '../test/helpers/app';
 import { inboxEnv, startNoticePipeline, waitFor } from '../test/helpers/notices';
+import { redisServer } from '../test/helpers/processes';
 
 /**
  * Notices across failures of the machinery itself: Redis stopped while notices are written, and a
@@ -62,42 +61,8 @@ function everyDeliverySent(organisationId: string, count: number) {
   return async () => (await NoticeDeliveryModel.countDocuments({ organisationId, state: 'sent' })) === count;
 }
 
-/** A redis-server of our own on a free port, to stop and start again (no persistence: it comes back empty). */
-async function ownRedis() {
-  const port = await new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port: free } = server.address() as { port: number };
-      server.close(() => resolve(free));
-    });
-  });
-  const url = `redis://127.0.0.1:${port}`;
-  let proc: ChildProcess | null = null;
-  return {
-    url,
-    async start() {
-      proc = spawn(
-        'redis-server',
-        ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-        {
-          stdio: 'ignore',
-        },
-      );
-      const probe = createRedis(url);
-      probe.on('error', () => undefined);
-      await waitForRedis(probe);
-      probe.disconnect();
-    },
-    async stop() {
-      if (!proc || proc.exitCode !== null) return;
-      const exited = once(proc, 'exit');
-      proc.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
 it('notices written while Redis is down wait in MongoDB and are delivered once it is back', async () => {
-  const redis = await ownRedis();
+  const redis = await redisServer();
   await redis.start();
   const log: string[] = [];
   const logger = pino(

@@ -37,6 +37,8 @@ export function attachRealtime(
     const resilient = { enableOfflineQueue: true, maxRetriesPerRequest: null };
     const pub = options.redis.client.duplicate(resilient);
     const sub = options.redis.client.duplicate(resilient);
+    // The API's own Redis client already logs an outage; these two would only repeat it.
+    for (const client of [pub, sub]) client.on('error', () => undefined);
     io.adapter(createAdapter(pub, sub, { key: channelKey(options.redis.keyPrefix) }));
     const close = io.close.bind(io);
     io.close = async (fn) => {
