@@ -8,7 +8,7 @@ import { fakerID_ID as faker } from '@faker-js/faker';
 import mongoose, { Types } from 'mongoose';
 import { z } from 'zod';
 import { categoryKind, type TProductCategory } from '../../shared/catalog/categories';
-import { queryTerms, searchPrefixes } from '../../shared/catalog/search';
+import { queryTerms } from '../../shared/catalog/search';
 import { ZCatalogQuery, type TCatalogQuery } from '../../shared/contracts/catalog';
 import type { TProductContent } from '../../shared/contracts/products';
 import { createOrganisationWithFirstUser } from '../../server/modules/accounts';
@@ -24,8 +24,9 @@ import {
   SELLER_TRADES,
   type CategoryWords,
 } from './catalog-data';
-import { closedLoops, openLoop, type LoopResult, type Operation } from './measure';
+import { closedLoops, loopRow, ms, openLoop, rate, type LoopResult, type Operation } from './measure';
 import type { BenchContext, BenchReport, BenchScenario } from './scenario';
+import { approvedProduct } from './seed';
 
 const ZCatalogSettings = z.object({
   BENCH_CATALOG_PRODUCTS: z.coerce.number().int().min(5_000).max(100_000).default(5_200),
@@ -199,7 +200,6 @@ async function seedCatalog(productCount: number, log: (line: string) => void) {
     })),
   );
 
-  const curator = { byUserId: new Types.ObjectId(), byName: 'Dewi Lestari', byOrganisationKind: 'dinkop' };
   for (let start = 0; start < productCount; start += 1_000) {
     const batch = Array.from({ length: Math.min(1_000, productCount - start) }, (_, i) => {
       const seller = sellers[(start + i) % sellers.length]!;
@@ -208,40 +208,12 @@ async function seedCatalog(productCount: number, log: (line: string) => void) {
       const content = productContent(words, category, seller);
       const approvedAt = faker.date.recent({ days: 180 });
       const submittedAt = new Date(approvedAt.getTime() - faker.number.int({ min: 1, max: 5 }) * 86_400_000);
-      const reviewAt = new Date(submittedAt.getTime() + 3_600_000);
-      const history = (from: string | null, to: string, at: Date, by: object) => ({
-        from,
-        to,
-        revision: 1,
-        at,
-        ...by,
-      });
-      const sellerMove = { byUserId: seller.ownerId, byName: seller.brand, byOrganisationKind: 'umkm' };
-      return {
-        organisationId: seller.id,
-        status: 'approved',
-        revision: 1,
+      return approvedProduct(
+        { ...seller, ownerName: seller.brand },
         content,
-        live: content,
-        missingLegality: [],
-        seller: { name: seller.name, districtCode: seller.district.code, districtName: seller.district.name },
-        submittedAt,
-        // As approveProduct writes it.
-        listing: {
-          listed: true,
-          offSaleReasons: [],
-          approvedAt,
-          badges: [...pick(words.badges)].sort(),
-          prefixes: searchPrefixes(`${content.name} ${content.description}`),
-          namePrefixes: searchPrefixes(content.name),
-        },
-        history: [
-          history('draft', 'submitted', submittedAt, sellerMove),
-          history('submitted', 'in_review', reviewAt, curator),
-          history('in_review', 'approved', approvedAt, curator),
-        ],
-        createdByUserId: seller.ownerId,
-      };
+        { submittedAt, approvedAt },
+        pick(words.badges),
+      );
     });
     await ProductModel.insertMany(batch);
   }
@@ -264,22 +236,6 @@ async function seedCatalog(productCount: number, log: (line: string) => void) {
 }
 
 // --- measuring ---
-
-const ms = (value: number) => value.toFixed(1);
-const rate = (value: number) => value.toFixed(value < 100 ? 1 : 0);
-
-function row(phase: string, mode: string, loop: LoopResult): string[] {
-  const { latency } = loop;
-  return [
-    phase,
-    mode,
-    rate(loop.opsPerSecond),
-    ms(latency.p50),
-    ms(latency.p95),
-    ms(latency.p99),
-    String(loop.errors),
-  ];
-}
 
 async function run({ mongoUri, redisUrl, load, log }: BenchContext): Promise<BenchReport> {
   const settings = ZCatalogSettings.parse(process.env);
@@ -370,10 +326,10 @@ async function run({ mongoUri, redisUrl, load, log }: BenchContext): Promise<Ben
     return {
       table: [
         ['phase', 'load', 'ops/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors'],
-        row('(a) raw driver', `closed, ${concurrency} at once`, raw),
-        row('(b) HTTP API', `closed, ${concurrency} at once`, http),
-        row('(c) HTTP API', `open, ${rate(halfRate)}/s (½ of b)`, open),
-        row('(d) raw driver', `open, ${rate(halfRate)}/s (as c)`, rawOpen),
+        loopRow('(a) raw driver', `closed, ${concurrency} at once`, raw),
+        loopRow('(b) HTTP API', `closed, ${concurrency} at once`, http),
+        loopRow('(c) HTTP API', `open, ${rate(halfRate)}/s (½ of b)`, open),
+        loopRow('(d) raw driver', `open, ${rate(halfRate)}/s (as c)`, rawOpen),
       ],
       verdicts,
       notes: [

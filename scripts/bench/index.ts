@@ -9,10 +9,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { connectMongo, disconnectMongo } from '../../server/platform/db';
 import { startServices } from '../services/index.mjs';
+import { bigOrder } from './big-order';
 import { catalogSearch } from './catalog-search';
+import { noticeEndToEnd } from './notice-end-to-end';
+import { orderPlacement } from './order-placement';
+import { statusToSocket } from './status-to-socket';
 import { ZLoadSettings, type BenchReport, type BenchScenario } from './scenario';
 
-const SCENARIOS: readonly BenchScenario[] = [catalogSearch];
+const SCENARIOS: readonly BenchScenario[] = [
+  catalogSearch,
+  orderPlacement,
+  bigOrder,
+  statusToSocket,
+  noticeEndToEnd,
+];
 const RESULTS_DIR = path.resolve(__dirname, '../../.data/bench');
 
 const log = (line: string) => console.error(`[bench] ${line}`);

@@ -87,30 +87,59 @@ export async function closedLoops(
 }
 
 /**
- * Calls started on a fixed schedule, `ratePerSecond`, whether or not earlier ones have returned. Latency is
- * counted from when a call was due, not from when the timer got round to it, so a stall shows up in the
- * percentiles instead of hiding the calls that would have been sent meanwhile (coordinated omission).
+ * Starts `total` calls on a fixed schedule, `ratePerSecond`, whether or not earlier ones have returned, and
+ * resolves when all have. Each gets the moment it was due (performance.now() time), so latency can be
+ * counted from then, not from when the timer got round to it: a stall shows up in the percentiles instead of
+ * hiding the calls that would have been sent meanwhile (coordinated omission).
  */
-export async function openLoop(
-  operation: Operation,
+export async function onSchedule(
+  total: number,
   ratePerSecond: number,
-  seconds: number,
-): Promise<LoopResult> {
-  const recorder = new Recorder();
+  call: (index: number, dueAt: number) => Promise<void>,
+): Promise<void> {
   const interval = 1000 / ratePerSecond;
-  const total = Math.floor(ratePerSecond * seconds);
   const started = performance.now();
   const inFlight: Promise<void>[] = [];
   let sent = 0;
   while (sent < total) {
     const now = performance.now();
     while (sent < total && started + sent * interval <= now) {
-      inFlight.push(recorder.time(operation, sent, started + sent * interval));
+      inFlight.push(call(sent, started + sent * interval));
       sent++;
     }
     if (sent < total)
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + sent * interval - now)));
   }
   await Promise.all(inFlight);
+}
+
+/** An operation called on a fixed schedule (see onSchedule), its latency counted from when it was due. */
+export async function openLoop(
+  operation: Operation,
+  ratePerSecond: number,
+  seconds: number,
+): Promise<LoopResult> {
+  const recorder = new Recorder();
+  const started = performance.now();
+  await onSchedule(Math.floor(ratePerSecond * seconds), ratePerSecond, (index, dueAt) =>
+    recorder.time(operation, index, dueAt),
+  );
   return recorder.result((performance.now() - started) / 1000);
+}
+
+export const ms = (value: number) => value.toFixed(1);
+export const rate = (value: number) => value.toFixed(value < 100 ? 1 : 0);
+
+/** A table row of a loop's figures: phase, load, ops/s, p50, p95, p99 (ms), errors. */
+export function loopRow(phase: string, load: string, loop: LoopResult): string[] {
+  const { latency } = loop;
+  return [
+    phase,
+    load,
+    rate(loop.opsPerSecond),
+    ms(latency.p50),
+    ms(latency.p95),
+    ms(latency.p99),
+    String(loop.errors),
+  ];
 }
