@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config/env';
 import { accountsSettings, createApp } from './app';
 import { connectMongo, disconnectMongo } from './platform/db';
 import { createLogger, withoutCredentials } from './platform/logger';
+import { configureOutboxFastPath } from './platform/outbox';
 import { attachRealtime, configureRealtime, RealtimePublisher } from './platform/realtime';
 import { createRedis } from './platform/redis';
 import { actorFromCookieHeader } from './modules/accounts';
@@ -32,7 +33,9 @@ async function main(): Promise<void> {
   redis.on('error', (error) => logger.warn({ err: error.message }, 'redis error'));
 
   configureRealtime(new RealtimePublisher(redis, config.REDIS_KEY_PREFIX, logger));
-  const { app } = createApp({ config, redis, logger });
+  const { app, jobs } = createApp({ config, redis, logger });
+  // Events written by a request go to their queue at once; the worker's relay remains the guarantee.
+  configureOutboxFastPath(jobs);
   const server = createServer(app);
   const io = attachRealtime(server, {
     actorFromCookies: actorFromCookieHeader(accountsSettings(config)),

@@ -5,7 +5,7 @@ import { connectMongo, disconnectMongo } from '../server/platform/db';
 import { createLogger, withoutCredentials } from '../server/platform/logger';
 import { createWorkerRedis } from '../server/platform/redis';
 import { bullPrefix, JobQueues } from '../server/platform/jobs';
-import { OutboxRelay } from '../server/platform/outbox';
+import { configureOutboxFastPath, OutboxRelay } from '../server/platform/outbox';
 import { configureRealtime, RealtimePublisher } from '../server/platform/realtime';
 import { createRedis } from '../server/platform/redis';
 import { createStorage, type StoragePort } from '../server/platform/storage';
@@ -80,6 +80,8 @@ async function main(): Promise<void> {
   const relayRedis = createRedis(config.REDIS_URL);
   relayRedis.on('error', () => undefined);
   const relayJobs = new JobQueues(relayRedis, prefix);
+  // Events written by a job (a notice caused by an order event) are queued at once, not at the next poll.
+  configureOutboxFastPath(relayJobs);
   const deps: WorkerDeps = {
     storage: createStorage(config),
     notices: createNoticeSenders(config),

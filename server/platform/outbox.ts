@@ -142,6 +142,54 @@ class UnroutableEntryError extends Error {
 type PendingDoc = { _id: unknown } & Pick<OutboxFields, 'outbox'>;
 
 /**
+ * Entries are only ever appended, so a position read is stable; the guard on id and publishedAt makes a
+ * second mark (another relay's, or the fast path's) a no-op that leaves the count alone. (The test server
+ * refuses positional `$` after $elemMatch, see adr/008.) Returns 1 when this call marked it.
+ */
+async function markPublished(source: OutboxSource, docId: unknown, index: number, entryId: string) {
+  const at = `outbox.${index}`;
+  const marked = await source.model
+    .updateOne(
+      { _id: docId, [`${at}.id`]: entryId, [`${at}.publishedAt`]: null },
+      { $set: { [`${at}.publishedAt`]: new Date() }, $inc: { outboxPending: -1 } },
+    )
+    .setOptions({ crossTenant: true });
+  return marked.modifiedCount;
+}
+
+let fastPath: JobQueues | null = null;
+
+/** Set at boot by processes that can add jobs (API, worker); without it only the relay publishes. */
+export function configureOutboxFastPath(jobs: JobQueues | null): void {
+  fastPath = jobs;
+}
+
+/**
+ * Publishes entries the caller has just written, at once, instead of waiting for the relay's next poll
+ * (a notice caused by an order event would otherwise wait for two polls). Best effort: any failure
+ * leaves the entry pending, and the relay — still the guarantee — publishes it later.
+ * `positions[i]` is the index of `entries[i]` in the document's outbox.
+ */
+export async function publishNow(
+  source: OutboxSource,
+  docId: unknown,
+  entries: readonly OutboxEntry[],
+  positions: readonly number[],
+): Promise<void> {
+  if (!fastPath) return;
+  try {
+    for (const [i, entry] of entries.entries()) {
+      const route = source.routes[entry.type];
+      if (!route) return;
+      await fastPath.enqueue(route.queue, route.job as never, entry.payload as never, { jobId: entry.id });
+      await markPublished(source, docId, positions[i]!, entry.id);
+    }
+  } catch {
+    // Redis away or a write failed: the relay will publish it.
+  }
+}
+
+/**
  * Polls each source for documents with unpublished entries, adds one job per entry (job id = entry id,
  * so publishing twice is one job while BullMQ keeps it), then marks the entry with a guarded update that
  * also decrements the count. Several relays may run at once (one per worker process): both add the same
@@ -218,17 +266,7 @@ export class OutboxRelay {
         );
         continue;
       }
-      // Entries are only ever appended, so the position read is stable; the guard on id and publishedAt
-      // makes a second relay's mark (or a repeat of ours) a no-op that leaves the count alone.
-      // (The test server refuses positional `$` after $elemMatch, see adr/008.)
-      const at = `outbox.${index}`;
-      const marked = await source.model
-        .updateOne(
-          { _id: doc._id, [`${at}.id`]: entry.id, [`${at}.publishedAt`]: null },
-          { $set: { [`${at}.publishedAt`]: new Date() }, $inc: { outboxPending: -1 } },
-        )
-        .setOptions({ crossTenant: true });
-      published += marked.modifiedCount;
+      published += await markPublished(source, doc._id, index, entry.id);
     }
     return published;
   }

@@ -10,7 +10,7 @@ import type { TRole } from '../../../shared/contracts/organisations';
 import { isDuplicateKeyError } from '../../platform/db';
 import { AppError } from '../../platform/http/errors';
 import type { Actor } from '../../platform/http/route';
-import { withOutbox } from '../../platform/outbox';
+import { publishNow, withOutbox } from '../../platform/outbox';
 import { afterCursor, toPage } from '../../platform/pagination';
 import { publishLive, rooms } from '../../platform/realtime';
 import { dinkopOrganisationIds } from '../accounts';
@@ -56,6 +56,7 @@ export async function notify(organisationId: string, notice: Notice): Promise<bo
     if (isDuplicateKeyError(error)) return false;
     throw error;
   }
+  await publishNow(noticeOutbox.source, notificationId, [created], [0]);
   publishLive([rooms.organisation(organisationId)], NOTIFICATION_CREATED_EVENT, {
     id: String(notificationId),
   });

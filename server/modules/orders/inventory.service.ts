@@ -50,8 +50,15 @@ export async function reserveStock(
   stockOnHand: number,
   quantity: number,
 ): Promise<ReserveResult> {
-  const existing = await StockLevelModel.exists({ organisationId: sellerId, productId });
-  if (!existing) {
+  const take = () =>
+    StockLevelModel.findOneAndUpdate(
+      { organisationId: sellerId, productId, available: trusted({ $gte: quantity }) },
+      { $inc: { available: -quantity, reserved: quantity } },
+      { returnDocument: 'after' },
+    ).lean();
+  // The counter exists after a product's first order: try at once, create it only when nothing matched.
+  let updated = await take();
+  if (!updated && !(await StockLevelModel.exists({ organisationId: sellerId, productId }))) {
     await ensure(() =>
       StockLevelModel.create({
         organisationId: sellerId,
@@ -61,12 +68,8 @@ export async function reserveStock(
         available: stockOnHand,
       }),
     );
+    updated = await take();
   }
-  const updated = await StockLevelModel.findOneAndUpdate(
-    { organisationId: sellerId, productId, available: trusted({ $gte: quantity }) },
-    { $inc: { available: -quantity, reserved: quantity } },
-    { returnDocument: 'after' },
-  ).lean();
   if (updated) return { ok: true, taken: [{ productId, week: null, quantity }] };
   const level = await StockLevelModel.findOne({ organisationId: sellerId, productId }).lean();
   return { ok: false, available: Math.max(0, level?.available ?? 0) };
@@ -155,4 +158,29 @@ export async function availableStock(productIds: readonly string[]): Promise<Map
     .setOptions({ crossTenant: true })
     .lean();
   return new Map(levels.map((level) => [String(level.productId), level.available]));
+}
+
+/**
+ * What could be reserved now, without reserving it: for the 409 of a checkout that already came up short
+ * on an earlier line (holding more stock to name the rest would only starve concurrent buyers).
+ */
+export async function availableNow(
+  sellerId: string,
+  productId: string,
+  supply: { mode: 'stock'; stockOnHand: number } | { mode: 'capacity'; weeklyCapacity: number },
+  weeks: readonly string[],
+): Promise<number> {
+  if (supply.mode === 'stock') {
+    const level = await StockLevelModel.findOne({ organisationId: sellerId, productId }).lean();
+    return Math.max(0, level ? level.available : supply.stockOnHand);
+  }
+  const buckets = await CapacityWeekModel.find({
+    organisationId: sellerId,
+    productId,
+    week: trusted({ $in: [...weeks] }),
+  }).lean();
+  return weeks.reduce(
+    (sum, week) => sum + (buckets.find((bucket) => bucket.week === week)?.available ?? supply.weeklyCapacity),
+    0,
+  );
 }

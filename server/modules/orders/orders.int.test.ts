@@ -215,6 +215,24 @@ describe('checkout', () => {
       reserved: 0,
       available: 500,
     });
+
+    // A short first line: the rest are read, not reserved, and every short one is still named.
+    const alsoFew = await listed(owner, { ...STOCK_10, name: 'Opak Sedikit' });
+    const both = await order(purchaser, {
+      lines: [
+        { productId: few, quantity: 12 },
+        { productId: plenty, quantity: 100 },
+        { productId: alsoFew, quantity: 20 },
+      ],
+      requestedDeliveryDate: shift(3),
+    }).expect(409);
+    expect(ZInsufficientStockDetails.parse(both.body.error.details).lines).toEqual([
+      { productId: few, name: KERIPIK_TEMPE.name, requested: 12, available: 10 },
+      { productId: alsoFew, name: 'Opak Sedikit', requested: 20, available: 10 },
+    ]);
+    expect(
+      await StockLevelModel.findOne({ productId: plenty }).setOptions({ crossTenant: true }).lean(),
+    ).toMatchObject({ reserved: 0, available: 500 });
   });
 
   it('made-to-order products take weekly capacity across the weeks up to the delivery date', async () => {

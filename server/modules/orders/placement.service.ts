@@ -8,7 +8,14 @@ import { AppError } from '../../platform/http/errors';
 import type { Actor } from '../../platform/http/route';
 import { assertCanTrade, getOrganisation } from '../accounts';
 import { removeCartLines } from './cart.service';
-import { release, reserveCapacity, reserveStock, weeksBetween, type Reservation } from './inventory.service';
+import {
+  availableNow,
+  release,
+  reserveCapacity,
+  reserveStock,
+  weeksBetween,
+  type Reservation,
+} from './inventory.service';
 import {
   BuyerOrderModel,
   OrderCounterModel,
@@ -18,8 +25,8 @@ import {
   type OrderPlacementDoc,
 } from './order.models';
 import { announceOrderChange } from './order-events';
-import { orderEvent } from './orders.outbox';
-import { withOutbox } from '../../platform/outbox';
+import { orderEvent, sellerOrderOutbox } from './orders.outbox';
+import { publishNow, withOutbox } from '../../platform/outbox';
 import { quote, type Quote } from './quote';
 
 /** Idempotency keys are honoured for a day at least, as the issue asks. */
@@ -231,21 +238,24 @@ async function carryOut(
   if (issues.length > 0)
     throw new AppError('VALIDATION_FAILED', 'Periksa kembali jumlah dan tanggal kirim.', { issues });
 
-  // Every line is tried, so the 409 can name every short line at once.
+  // Lines are reserved until one comes up short; the rest are only read, so the 409 still names every
+  // short line without holding stock that concurrent buyers could have had.
   const today = todayInWib(now);
+  const weeks = weeksBetween(today, body.requestedDeliveryDate);
   const short: Array<{ productId: string; name: string; requested: number; available: number }> = [];
   for (const line of priced.lines) {
     const supply = line.supply!;
+    if (short.length > 0) {
+      const available = await availableNow(line.sellerId, line.productId, supply, weeks);
+      if (available < line.quantity) {
+        short.push({ productId: line.productId, name: line.name, requested: line.quantity, available });
+      }
+      continue;
+    }
     const result =
       supply.mode === 'stock'
         ? await reserveStock(line.sellerId, line.productId, supply.stockOnHand, line.quantity)
-        : await reserveCapacity(
-            line.sellerId,
-            line.productId,
-            supply.weeklyCapacity,
-            weeksBetween(today, body.requestedDeliveryDate),
-            line.quantity,
-          );
+        : await reserveCapacity(line.sellerId, line.productId, supply.weeklyCapacity, weeks, line.quantity);
     if (!result.ok) {
       short.push({
         productId: line.productId,
@@ -324,6 +334,15 @@ async function carryOut(
 async function writeSellerOrders(order: BuyerOrderDoc): Promise<void> {
   for (const part of order.parts) {
     try {
+      const placed = orderEvent(
+        {
+          _id: part.sellerOrderId,
+          organisationId: new Types.ObjectId(part.seller!.id!),
+          version: 1,
+          status: 'placed',
+        },
+        null,
+      );
       const created = await SellerOrderModel.create({
         _id: part.sellerOrderId,
         organisationId: part.seller!.id!,
@@ -352,18 +371,9 @@ async function writeSellerOrders(order: BuyerOrderDoc): Promise<void> {
             at: order.createdAt,
           },
         ],
-        ...withOutbox([
-          orderEvent(
-            {
-              _id: part.sellerOrderId,
-              organisationId: new Types.ObjectId(part.seller!.id!),
-              version: 1,
-              status: 'placed',
-            },
-            null,
-          ),
-        ]),
+        ...withOutbox([placed]),
       });
+      await publishNow(sellerOrderOutbox.source, part.sellerOrderId, [placed], [0]);
       announceOrderChange(created.toObject());
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;

@@ -13,8 +13,8 @@ import type { Actor } from '../../platform/http/route';
 import { consume, release, type Reservation } from './inventory.service';
 import { SellerOrderModel, type SellerOrderDoc } from './order.models';
 import { announceOrderChange } from './order-events';
-import { orderEvent } from './orders.outbox';
-import { appendToOutbox } from '../../platform/outbox';
+import { orderEvent, sellerOrderOutbox } from './orders.outbox';
+import { appendToOutbox, publishNow } from '../../platform/outbox';
 
 export type MoveInput =
   | { reason: string }
@@ -95,6 +95,10 @@ export async function moveSellerOrder(
   if (RELEASING_MOVES.includes(move)) set.reservationsState = 'to_release';
   if (CONSUMING_MOVES.includes(move)) set.reservationsState = 'to_consume';
 
+  const event = orderEvent(
+    { _id: order._id, organisationId: order.organisationId, version, status: rule.to },
+    move,
+  );
   const updated = await SellerOrderModel.findOneAndUpdate(
     { _id: order._id, organisationId: order.organisationId, status: order.status, version: order.version },
     appendToOutbox(
@@ -113,7 +117,7 @@ export async function moveSellerOrder(
           },
         },
       },
-      [orderEvent({ _id: order._id, organisationId: order.organisationId, version, status: rule.to }, move)],
+      [event],
     ),
     { returnDocument: 'after' },
   ).lean<SellerOrderDoc>();
@@ -129,6 +133,7 @@ export async function moveSellerOrder(
     );
   }
   await settleReservations(updated);
+  await publishNow(sellerOrderOutbox.source, updated._id, [event], [updated.outbox.length - 1]);
   announceOrderChange(updated);
   return updated;
 }
