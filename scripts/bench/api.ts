@@ -57,11 +57,22 @@ function productionEnv(env: ProcessEnv, storageDir: string): NodeJS.ProcessEnv {
 /** Spawns `entry` under tsx; `stop` sends SIGTERM (a graceful shutdown) and removes its storage dir. */
 async function spawnProcess(entry: string, env: (storageDir: string) => NodeJS.ProcessEnv) {
   const storageDir = await mkdtemp(path.join(os.tmpdir(), 'pasar-bench-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    cwd: projectRoot,
-    env: env(storageDir),
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROFILE_DIR
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+        : []),
+      '--import',
+      'tsx',
+      entry,
+    ],
+    {
+      cwd: projectRoot,
+      env: env(storageDir),
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

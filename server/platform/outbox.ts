@@ -86,11 +86,20 @@ export function defineOutbox<const R extends Record<string, OutboxRoute>>(
 ) {
   return {
     source: { name, model, routes } satisfies OutboxSource,
-    event<T extends keyof R & string>(type: T, payload: PayloadOf<R[T]>, at = new Date()): OutboxEntry {
+    /**
+     * `id` (the job id) is random unless the event has a natural one, e.g. a payment provider's event
+     * id: then a second write of the same event names the same job. Never with `:` or all digits.
+     */
+    event<T extends keyof R & string>(
+      type: T,
+      payload: PayloadOf<R[T]>,
+      at = new Date(),
+      id: string = randomUUID(),
+    ): OutboxEntry {
       const route = routes[type]!;
       const schema = (JOBS[route.queue] as Record<string, z.ZodType>)[route.job]!;
       return {
-        id: randomUUID(),
+        id,
         type,
         payload: schema.parse(payload) as Record<string, unknown>,
         at,
@@ -176,16 +185,42 @@ export async function publishNow(
   entries: readonly OutboxEntry[],
   positions: readonly number[],
 ): Promise<void> {
-  if (!fastPath) return;
-  try {
-    for (const [i, entry] of entries.entries()) {
+  await publishNowMany(source, [{ docId, entries, positions }]);
+}
+
+/** publishNow for several documents of one source: the jobs added together, the marks sent in one bulk. */
+export async function publishNowMany(
+  source: OutboxSource,
+  written: ReadonlyArray<{ docId: unknown; entries: readonly OutboxEntry[]; positions: readonly number[] }>,
+): Promise<void> {
+  if (!fastPath || written.length === 0) return;
+  const jobs = fastPath;
+  const marks = written.flatMap(({ docId, entries, positions }) =>
+    entries.flatMap((entry, i) => {
       const route = source.routes[entry.type];
-      if (!route) return;
-      await fastPath.enqueue(route.queue, route.job as never, entry.payload as never, { jobId: entry.id });
-      await markPublished(source, docId, positions[i]!, entry.id);
-    }
+      return route ? [{ docId, entry, position: positions[i]!, route }] : [];
+    }),
+  );
+  try {
+    await Promise.all(
+      marks.map(({ entry, route }) =>
+        jobs.enqueue(route.queue, route.job as never, entry.payload as never, { jobId: entry.id }),
+      ),
+    );
+    await source.model.bulkWrite(
+      marks.map(({ docId, entry, position }) => {
+        const at = `outbox.${position}`;
+        return {
+          updateOne: {
+            filter: { _id: docId, [`${at}.id`]: entry.id, [`${at}.publishedAt`]: null },
+            update: { $set: { [`${at}.publishedAt`]: new Date() }, $inc: { outboxPending: -1 } },
+          },
+        };
+      }),
+      { ordered: false },
+    );
   } catch {
-    // Redis away or a write failed: the relay will publish it.
+    // Redis away or a write failed: the relay will publish what is left.
   }
 }
 

@@ -4,7 +4,7 @@ import { JOBS } from '../../shared/jobs';
 import { purgeExpiredInvitations, purgeExpiredSessions } from '../../server/modules/accounts';
 import { refreshAllListings } from '../../server/modules/catalog';
 import { sendExpiryWarnings } from '../../server/modules/legality';
-import { purgeExpiredPlacements } from '../../server/modules/orders';
+import { purgeExpiredPlacements, reconcileAbandonedPlacements } from '../../server/modules/orders';
 
 type MaintenanceJobName = keyof (typeof JOBS)['maintenance'];
 
@@ -23,12 +23,13 @@ export function maintenanceProcessor(clock: () => Date = () => new Date()): Proc
     if (!parsed.success) throw new UnrecoverableError(`bad payload: ${parsed.error.message}`);
     switch (job.name) {
       case 'purge-expired': {
-        const [sessions, invitations, placements] = await Promise.all([
+        const [sessions, invitations, placements, abandonedCheckouts] = await Promise.all([
           purgeExpiredSessions(),
           purgeExpiredInvitations(),
           purgeExpiredPlacements(),
+          reconcileAbandonedPlacements(),
         ]);
-        return { sessions, invitations, placements };
+        return { sessions, invitations, placements, abandonedCheckouts };
       }
       case 'legality-sweep': {
         const now = clock();

@@ -1,4 +1,4 @@
-import { trusted } from 'mongoose';
+import { trusted, type Types } from 'mongoose';
 import { isDuplicateKeyError } from '../../platform/db';
 import { CapacityWeekModel, StockLevelModel } from './order.models';
 
@@ -40,56 +40,134 @@ async function ensure(create: () => Promise<unknown>): Promise<void> {
   }
 }
 
+/** A line of a checkout, as inventory sees it. */
+export interface LineToReserve {
+  sellerId: string;
+  productId: string;
+  quantity: number;
+  supply: { mode: 'stock'; stockOnHand: number } | { mode: 'capacity'; weeklyCapacity: number };
+}
+
+/** A reservation and whose it is. */
+export type HeldReservation = Reservation & { sellerId: string };
+
+export type ReserveLinesResult =
+  | { ok: true; taken: HeldReservation[] }
+  | { ok: false; short: Array<{ productId: string; available: number }> };
+
+/** The conditional update that takes `quantity` of a counter for `orderId`, at most once per order. */
+function takeFor(orderId: Types.ObjectId, quantity: number) {
+  return {
+    filter: { available: trusted({ $gte: quantity }), 'holds.orderId': trusted({ $ne: orderId }) },
+    update: { $inc: { available: -quantity, reserved: quantity }, $push: { holds: { orderId, quantity } } },
+  };
+}
+
 /**
- * Takes `quantity` units of a stock product in one conditional update: it succeeds only while that many
- * are available, so concurrent buyers can never take stock below zero.
+ * Reserves every line of a checkout for `orderId`, or nothing. Stock lines go to the server in one
+ * unordered bulk of conditional single-document updates — each succeeds only while enough is available,
+ * so concurrent buyers can never take stock below zero — and leave a hold naming the order. When fewer
+ * matched than were sent, the counters are read back: a hold says which succeeded, and the rest were
+ * short (or had no counter yet: created and tried once more). Made-to-order lines take weekly capacity
+ * week by week. Any short line gives back everything this order took, through its holds.
  */
-export async function reserveStock(
-  sellerId: string,
-  productId: string,
-  stockOnHand: number,
-  quantity: number,
-): Promise<ReserveResult> {
-  const take = () =>
-    StockLevelModel.findOneAndUpdate(
-      { organisationId: sellerId, productId, available: trusted({ $gte: quantity }) },
-      { $inc: { available: -quantity, reserved: quantity } },
-      { returnDocument: 'after' },
-    ).lean();
-  // The counter exists after a product's first order: try at once, create it only when nothing matched.
-  let updated = await take();
-  if (!updated && !(await StockLevelModel.exists({ organisationId: sellerId, productId }))) {
-    await ensure(() =>
-      StockLevelModel.create({
-        organisationId: sellerId,
-        productId,
-        onHand: stockOnHand,
-        reserved: 0,
-        available: stockOnHand,
+export async function reserveLines(
+  orderId: Types.ObjectId,
+  lines: readonly LineToReserve[],
+  weeks: readonly string[],
+): Promise<ReserveLinesResult> {
+  const taken: HeldReservation[] = [];
+  const short: Array<{ productId: string; available: number }> = [];
+  const stockLines = lines.filter((line) => line.supply.mode === 'stock');
+  if (stockLines.length > 0) {
+    const sent = await StockLevelModel.bulkWrite(
+      stockLines.map((line) => {
+        const take = takeFor(orderId, line.quantity);
+        return {
+          updateOne: {
+            filter: { organisationId: line.sellerId, productId: line.productId, ...take.filter },
+            update: take.update,
+          },
+        };
       }),
+      { ordered: false },
     );
-    updated = await take();
+    let unsure = stockLines;
+    if (sent.modifiedCount !== stockLines.length) {
+      const counters = await StockLevelModel.find({
+        productId: trusted({ $in: stockLines.map((line) => line.productId) }),
+      })
+        .setOptions({ crossTenant: true })
+        .lean();
+      const byProduct = new Map(counters.map((counter) => [String(counter.productId), counter]));
+      unsure = [];
+      for (const line of stockLines) {
+        const counter = byProduct.get(line.productId);
+        if (!counter) {
+          await ensure(() =>
+            StockLevelModel.create({
+              organisationId: line.sellerId,
+              productId: line.productId,
+              onHand: line.supply.mode === 'stock' ? line.supply.stockOnHand : 0,
+              reserved: 0,
+              available: line.supply.mode === 'stock' ? line.supply.stockOnHand : 0,
+            }),
+          );
+          const take = takeFor(orderId, line.quantity);
+          const retried = await StockLevelModel.findOneAndUpdate(
+            { organisationId: line.sellerId, productId: line.productId, ...take.filter },
+            take.update,
+            { returnDocument: 'after' },
+          ).lean();
+          if (retried) unsure.push(line);
+          else short.push({ productId: line.productId, available: await stockAvailable(line) });
+        } else if (counter.holds.some((hold) => hold.orderId.equals(orderId))) {
+          unsure.push(line);
+        } else {
+          short.push({ productId: line.productId, available: Math.max(0, counter.available) });
+        }
+      }
+    }
+    for (const line of unsure) {
+      taken.push({ sellerId: line.sellerId, productId: line.productId, week: null, quantity: line.quantity });
+    }
   }
-  if (updated) return { ok: true, taken: [{ productId, week: null, quantity }] };
-  const level = await StockLevelModel.findOne({ organisationId: sellerId, productId }).lean();
-  return { ok: false, available: Math.max(0, level?.available ?? 0) };
+  for (const line of lines) {
+    if (line.supply.mode !== 'capacity') continue;
+    const result = await reserveCapacity(orderId, line, line.supply.weeklyCapacity, weeks);
+    if (result.ok)
+      taken.push(...result.taken.map((reservation) => ({ ...reservation, sellerId: line.sellerId })));
+    else short.push({ productId: line.productId, available: result.available });
+  }
+  if (short.length === 0) return { ok: true, taken };
+  await releaseHolds(orderId, taken);
+  const order = new Map(lines.map((line, index) => [line.productId, index]));
+  return { ok: false, short: short.sort((a, b) => order.get(a.productId)! - order.get(b.productId)!) };
+}
+
+async function stockAvailable(line: Pick<LineToReserve, 'sellerId' | 'productId'>): Promise<number> {
+  const level = await StockLevelModel.findOne({
+    organisationId: line.sellerId,
+    productId: line.productId,
+  }).lean();
+  return Math.max(0, level?.available ?? 0);
 }
 
 /**
  * Takes production capacity of a made-to-order product, earliest week first, across the weeks up to the
- * delivery date. Each week is its own conditional update; if the weeks together fall short, what was
- * taken is given back and the shortfall reported.
+ * delivery date. Each week is its own conditional update holding for `orderId`; if the weeks together
+ * fall short, what was taken is given back and the shortfall reported.
  */
-export async function reserveCapacity(
-  sellerId: string,
-  productId: string,
+async function reserveCapacity(
+  orderId: Types.ObjectId,
+  line: Pick<LineToReserve, 'sellerId' | 'productId' | 'quantity'>,
   weeklyCapacity: number,
   weeks: readonly string[],
-  quantity: number,
-): Promise<ReserveResult> {
-  let remaining = quantity;
+): Promise<{ ok: true; taken: Reservation[] } | { ok: false; available: number }> {
+  const { sellerId, productId } = line;
+  let remaining = line.quantity;
   let availableSeen = 0;
-  const taken: Reservation[] = [];
+  const taken: HeldReservation[] = [];
   for (const week of weeks) {
     const filter = { organisationId: sellerId, productId, week };
     if (!(await CapacityWeekModel.exists(filter))) {
@@ -105,23 +183,100 @@ export async function reserveCapacity(
     // A competitor may take some between the read and the write: re-read and try again a few times.
     for (let attempt = 0; attempt < 5; attempt++) {
       const bucket = await CapacityWeekModel.findOne(filter).lean();
-      const take = Math.min(remaining, bucket?.available ?? 0);
-      if (take <= 0) break;
+      const amount = Math.min(remaining, bucket?.available ?? 0);
+      if (amount <= 0) break;
+      const take = takeFor(orderId, amount);
       const updated = await CapacityWeekModel.findOneAndUpdate(
-        { ...filter, available: trusted({ $gte: take }) },
-        { $inc: { available: -take, reserved: take } },
+        { ...filter, ...take.filter },
+        take.update,
       ).lean();
       if (updated) {
-        taken.push({ productId, week, quantity: take });
-        availableSeen += take;
-        remaining -= take;
+        taken.push({ sellerId, productId, week, quantity: amount });
+        availableSeen += amount;
+        remaining -= amount;
         break;
       }
     }
     if (remaining === 0) return { ok: true, taken };
   }
-  await release(sellerId, taken);
+  await releaseHolds(orderId, taken);
   return { ok: false, available: availableSeen };
+}
+
+/** The counter documents a reservation lives on, and the filter naming one of them. */
+function counterOf(sellerId: string, { productId, week }: Reservation) {
+  return week === null
+    ? { model: StockLevelModel, filter: { organisationId: sellerId, productId } }
+    : { model: CapacityWeekModel, filter: { organisationId: sellerId, productId, week } };
+}
+
+/** One bulk per counter collection, skipping the ones with nothing to send. */
+async function perCollection(
+  reservations: readonly HeldReservation[],
+  operation: (reservation: HeldReservation) => { filter: object; update: object },
+): Promise<void> {
+  const stock = reservations.filter((reservation) => reservation.week === null);
+  const capacity = reservations.filter((reservation) => reservation.week !== null);
+  const send = async (model: typeof StockLevelModel | typeof CapacityWeekModel, some: HeldReservation[]) => {
+    if (some.length === 0) return;
+    await (model as typeof StockLevelModel).bulkWrite(
+      some.map((reservation) => {
+        const { filter, update } = operation(reservation);
+        return {
+          updateOne: {
+            filter: { ...counterOf(reservation.sellerId, reservation).filter, ...filter },
+            update,
+          },
+        };
+      }),
+      { ordered: false },
+    );
+  };
+  await Promise.all([send(StockLevelModel, stock), send(CapacityWeekModel, capacity)]);
+}
+
+/**
+ * Undoes a checkout that will not become an order: each counter still holding for `orderId` gets its
+ * units back and loses the hold, in the same update — so releasing twice (the checkout itself, and a
+ * retry that took it over) gives back once.
+ */
+export async function releaseHolds(
+  orderId: Types.ObjectId,
+  reservations: readonly HeldReservation[],
+): Promise<void> {
+  await perCollection(reservations, ({ quantity }) => ({
+    filter: { holds: trusted({ $elemMatch: { orderId, quantity } }) },
+    update: { $inc: { available: quantity, reserved: -quantity }, $pull: { holds: { orderId } } },
+  }));
+}
+
+/** The order is written and now holds the reservations itself: the checkout's marks can go. */
+export async function settleHolds(
+  orderId: Types.ObjectId,
+  reservations: readonly HeldReservation[],
+): Promise<void> {
+  await perCollection(reservations, () => ({
+    filter: { 'holds.orderId': orderId },
+    update: { $pull: { holds: { orderId } } },
+  }));
+}
+
+/** What a checkout that died holds, read from the counters of the products it was ordering. */
+export async function holdsOf(
+  orderId: Types.ObjectId,
+  productIds: readonly string[],
+): Promise<HeldReservation[]> {
+  const filter = { productId: trusted({ $in: [...productIds] }), 'holds.orderId': orderId };
+  const [stock, capacity] = await Promise.all([
+    StockLevelModel.find(filter).setOptions({ crossTenant: true }).lean(),
+    CapacityWeekModel.find(filter).setOptions({ crossTenant: true }).lean(),
+  ]);
+  return [...stock.map((counter) => ({ ...counter, week: null })), ...capacity].map((counter) => ({
+    sellerId: String(counter.organisationId),
+    productId: String(counter.productId),
+    week: counter.week ?? null,
+    quantity: counter.holds.find((hold) => hold.orderId.equals(orderId))!.quantity,
+  }));
 }
 
 /** Gives reservations back (a rejected or cancelled order, a failed checkout). */
@@ -158,29 +313,4 @@ export async function availableStock(productIds: readonly string[]): Promise<Map
     .setOptions({ crossTenant: true })
     .lean();
   return new Map(levels.map((level) => [String(level.productId), level.available]));
-}
-
-/**
- * What could be reserved now, without reserving it: for the 409 of a checkout that already came up short
- * on an earlier line (holding more stock to name the rest would only starve concurrent buyers).
- */
-export async function availableNow(
-  sellerId: string,
-  productId: string,
-  supply: { mode: 'stock'; stockOnHand: number } | { mode: 'capacity'; weeklyCapacity: number },
-  weeks: readonly string[],
-): Promise<number> {
-  if (supply.mode === 'stock') {
-    const level = await StockLevelModel.findOne({ organisationId: sellerId, productId }).lean();
-    return Math.max(0, level ? level.available : supply.stockOnHand);
-  }
-  const buckets = await CapacityWeekModel.find({
-    organisationId: sellerId,
-    productId,
-    week: trusted({ $in: [...weeks] }),
-  }).lean();
-  return weeks.reduce(
-    (sum, week) => sum + (buckets.find((bucket) => bucket.week === week)?.available ?? supply.weeklyCapacity),
-    0,
-  );
 }

@@ -216,7 +216,7 @@ describe('checkout', () => {
       available: 500,
     });
 
-    // A short first line: the rest are read, not reserved, and every short one is still named.
+    // Several short lines: every one is named, and the line that fitted is given back.
     const alsoFew = await listed(owner, { ...STOCK_10, name: 'Opak Sedikit' });
     const both = await order(purchaser, {
       lines: [

@@ -123,6 +123,7 @@ export function orderRoutes(): AnyRoute[] {
         }
         const placed = await placeOrder(actor, key.data, body);
         if (placed.replayed) res.setHeader('Idempotent-Replayed', 'true');
+        if (placed.parts) return presentBuyerOrder(placed.order, placed.parts);
         const { order, parts } = await getBuyerOrderWithParts(actor, String(placed.order._id));
         return presentBuyerOrder(order, parts);
       },

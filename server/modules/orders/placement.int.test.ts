@@ -9,6 +9,7 @@ import {
   StockLevelModel,
   type SellerOrderDoc,
 } from './order.models';
+import { reconcileAbandonedPlacements } from './placement.service';
 
 /**
  * A checkout that died half way, found by the next request with its Idempotency-Key once its heartbeat
@@ -25,10 +26,10 @@ afterAll(() => t.close());
 
 /**
  * Places an order, then puts the database back as a checkout that died at that point would have left
- * it: the placement `processing` and silent for a minute with its reservations recorded (and still
- * held), no seller orders, and the buyer order (the commit point) written or not.
+ * it: the placement `processing` and silent for a minute, its reservations still held on the counter
+ * under its order id, no seller orders, and the buyer order (the commit point) written or not.
  */
-async function diedAfter(step: 'reserving' | 'writing the buyer order') {
+async function diedAfter(step: 'reserving' | 'writing the buyer order', retry = true) {
   const seller = await market.seller();
   const product = await market.product(seller, {
     ...STOCKED,
@@ -46,6 +47,11 @@ async function diedAfter(step: 'reserving' | 'writing the buyer order') {
   if (step === 'reserving') {
     await BuyerOrderModel.deleteOne({ _id: first.id, organisationId: buyer.organisationId });
   }
+  // Its holds on the counters are removed only after the seller orders, so a dead checkout leaves them.
+  await StockLevelModel.updateOne(
+    { productId: product, organisationId: seller.organisationId },
+    { $push: { holds: { orderId: first.id, quantity: 4 } } },
+  );
   // Clearing the cart is the last step, so a dead checkout leaves its lines there.
   await buyer.agent.put(`/api/cart/lines/${product}`).send({ quantity: 4 }).expect(200);
   await OrderPlacementModel.updateOne(
@@ -55,17 +61,8 @@ async function diedAfter(step: 'reserving' | 'writing the buyer order') {
   const stock = () =>
     StockLevelModel.findOne({ productId: product, organisationId: seller.organisationId }).lean();
   expect(await stock()).toMatchObject({ reserved: 4, available: 6 });
-
-  // The buyer's page retries, three times at once.
-  const retries = await Promise.all([1, 2, 3].map(() => placeOrder(buyer.agent, body, key)));
-  expect(retries.map((retry) => retry.status)).toEqual([201, 201, 201]);
-  const ids = new Set(retries.map((retry) => ZBuyerOrder.parse(retry.body).id));
-  expect(ids.size).toBe(1);
-  const [id] = ids;
-  return {
+  const observe = {
     first,
-    retries,
-    id: id!,
     stock,
     sellerOrders: () =>
       SellerOrderModel.find({ organisationId: seller.organisationId }).lean<SellerOrderDoc[]>(),
@@ -73,13 +70,22 @@ async function diedAfter(step: 'reserving' | 'writing the buyer order') {
     placement: () => OrderPlacementModel.findOne({ organisationId: buyer.organisationId, key }).lean(),
     cart: async () => ZCart.parse((await buyer.agent.get('/api/cart').expect(200)).body).groups,
   };
+  if (!retry) return { ...observe, retries: [], id: first.id };
+
+  // The buyer's page retries, three times at once.
+  const retries = await Promise.all([1, 2, 3].map(() => placeOrder(buyer.agent, body, key)));
+  expect(retries.map((retry) => retry.status)).toEqual([201, 201, 201]);
+  const ids = new Set(retries.map((retry) => ZBuyerOrder.parse(retry.body).id));
+  expect(ids.size).toBe(1);
+  const [id] = ids;
+  return { ...observe, retries, id: id! };
 }
 
 it('a checkout that died after reserving gives its stock back, and the retry places the order once', async () => {
   const { first, id, stock, sellerOrders, buyerOrders, placement, cart } = await diedAfter('reserving');
   expect(id).not.toBe(first.id);
   // Held by the new order only: the dead attempt's 4 came back before the retry took 4.
-  expect(await stock()).toMatchObject({ onHand: 10, reserved: 4, available: 6 });
+  expect(await stock()).toMatchObject({ onHand: 10, reserved: 4, available: 6, holds: [] });
   expect((await buyerOrders()).map((order) => String(order._id))).toEqual([id]);
   expect((await sellerOrders()).map((order) => String(order.buyerOrderId))).toEqual([id]);
   expect(await placement()).toMatchObject({ state: 'done' });
@@ -91,7 +97,7 @@ it('a checkout that died after writing its buyer order is finished from it: the 
     await diedAfter('writing the buyer order');
   expect(id).toBe(first.id);
   expect(retries.map((retry) => retry.headers['idempotent-replayed'])).toEqual(['true', 'true', 'true']);
-  expect(await stock()).toMatchObject({ onHand: 10, reserved: 4, available: 6 });
+  expect(await stock()).toMatchObject({ onHand: 10, reserved: 4, available: 6, holds: [] });
   expect((await buyerOrders()).map((order) => String(order._id))).toEqual([id]);
   // Rebuilt with the id the buyer order fixed, and with its "placed" event waiting for the relay.
   expect(await sellerOrders()).toEqual([
@@ -100,4 +106,24 @@ it('a checkout that died after writing its buyer order is finished from it: the 
   expect(String((await sellerOrders())[0]!._id)).toBe(first.sellerOrders[0]!.id);
   expect(await placement()).toMatchObject({ state: 'done' });
   expect(await cart()).toEqual([]);
+});
+
+it('checkouts nobody came back for are settled by the hourly sweep: undone, or finished from their buyer order', async () => {
+  const undone = await diedAfter('reserving', false);
+  const finished = await diedAfter('writing the buyer order', false);
+  // Too recent: the buyer's own retry gets the first chance.
+  expect(await reconcileAbandonedPlacements()).toBe(0);
+
+  expect(await reconcileAbandonedPlacements(new Date(Date.now() + 11 * 60_000))).toBe(2);
+  expect(await undone.stock()).toMatchObject({ onHand: 10, reserved: 0, available: 10, holds: [] });
+  expect(await undone.buyerOrders()).toEqual([]);
+  expect(await undone.placement()).toBeNull();
+
+  expect(await finished.stock()).toMatchObject({ onHand: 10, reserved: 4, available: 6, holds: [] });
+  expect((await finished.sellerOrders()).map((order) => String(order._id))).toEqual([
+    finished.first.sellerOrders[0]!.id,
+  ]);
+  expect(await finished.placement()).toMatchObject({ state: 'done' });
+  // Nothing left for a second pass.
+  expect(await reconcileAbandonedPlacements(new Date(Date.now() + 11 * 60_000))).toBe(0);
 });

@@ -6,16 +6,9 @@ import { todayInWib } from '../../../shared/time';
 import { isDuplicateKeyError } from '../../platform/db';
 import { AppError } from '../../platform/http/errors';
 import type { Actor } from '../../platform/http/route';
-import { assertCanTrade, getOrganisation } from '../accounts';
+import { assertCanTrade, deliveryAddressFor, getOrganisation } from '../accounts';
 import { removeCartLines } from './cart.service';
-import {
-  availableNow,
-  release,
-  reserveCapacity,
-  reserveStock,
-  weeksBetween,
-  type Reservation,
-} from './inventory.service';
+import { holdsOf, releaseHolds, reserveLines, settleHolds, weeksBetween } from './inventory.service';
 import {
   BuyerOrderModel,
   OrderCounterModel,
@@ -23,10 +16,11 @@ import {
   SellerOrderModel,
   type BuyerOrderDoc,
   type OrderPlacementDoc,
+  type SellerOrderDoc,
 } from './order.models';
 import { announceOrderChange } from './order-events';
 import { orderEvent, sellerOrderOutbox } from './orders.outbox';
-import { publishNow, withOutbox } from '../../platform/outbox';
+import { publishNowMany, withOutbox } from '../../platform/outbox';
 import { quote, type Quote } from './quote';
 
 /** Idempotency keys are honoured for a day at least, as the issue asks. */
@@ -46,6 +40,8 @@ function hashRequest(body: TPlaceOrderRequest): string {
 
 export interface PlacedOrder {
   order: BuyerOrderDoc;
+  /** Its seller orders as just written; null when they are to be read (a repeated request). */
+  parts: SellerOrderDoc[] | null;
   /** True when this answer repeats an earlier request with the same key. */
   replayed: boolean;
 }
@@ -75,6 +71,7 @@ export async function placeOrder(
         requestHash,
         state: 'processing',
         orderId: new Types.ObjectId(),
+        productIds: body.lines.map((line) => line.productId),
         heartbeatAt: now,
         expiresAt: new Date(now.getTime() + KEY_LIFETIME_MS),
       })
@@ -84,7 +81,7 @@ export async function placeOrder(
     return awaitEarlierAttempt(actor, key, requestHash, body, now);
   }
   try {
-    return { order: await carryOut(actor, placement, body, now), replayed: false };
+    return { ...(await carryOut(actor, placement, body, now)), replayed: false };
   } catch (error) {
     await abandon(placement);
     throw error;
@@ -112,7 +109,7 @@ async function awaitEarlierAttempt(
       );
     }
     if (earlier.state === 'done') {
-      return { order: await loadBuyerOrder(actor, String(earlier.orderId)), replayed: true };
+      return { order: await loadBuyerOrder(actor, String(earlier.orderId)), parts: null, replayed: true };
     }
     if (Date.now() - earlier.heartbeatAt.getTime() > STALE_AFTER_MS && (await takeOver(earlier))) {
       return recover(actor, earlier, body);
@@ -151,39 +148,47 @@ async function recover(
   if (order) {
     // The steps after the commit point, as carryOut would have taken them: the cart too, or the buyer
     // sees the ordered lines still waiting there.
-    await writeSellerOrders(order);
-    await finish(stale);
+    await completeAfterCommit(order, stale);
     await removeCartLines(
       actor,
       body.lines.map((line) => line.productId),
     );
-    return { order, replayed: true };
+    return { order, parts: null, replayed: true };
   }
   await abandon(stale);
   return placeOrder(actor, stale.key, body);
 }
 
-/** Undo: reservations given back, the key freed so the buyer can try again. */
-async function abandon(placement: Pick<OrderPlacementDoc, '_id' | 'organisationId'>): Promise<void> {
+/** Undo: what it holds given back (at most once, through the holds), the key freed so the buyer can try again. */
+async function abandon(
+  placement: Pick<OrderPlacementDoc, '_id' | 'organisationId' | 'orderId' | 'productIds'>,
+): Promise<void> {
   const current = await OrderPlacementModel.findOne({
     _id: placement._id,
     organisationId: placement.organisationId,
   }).lean<OrderPlacementDoc>();
   if (!current || current.state === 'done') return;
-  const bySeller = new Map<string, Reservation[]>();
-  for (const reservation of current.reserved) {
-    const sellerId = String(reservation.sellerId);
-    bySeller.set(sellerId, [
-      ...(bySeller.get(sellerId) ?? []),
-      {
-        productId: String(reservation.productId),
-        week: reservation.week ?? null,
-        quantity: reservation.quantity,
-      },
-    ]);
-  }
-  for (const [sellerId, reservations] of bySeller) await release(sellerId, reservations);
+  const productIds = current.productIds.map(String);
+  await releaseHolds(current.orderId, await holdsOf(current.orderId, productIds));
   await OrderPlacementModel.deleteOne({ _id: current._id, organisationId: current.organisationId });
+}
+
+/** After the commit point: the seller orders derived, the counters' holds removed, the key answered. */
+async function completeAfterCommit(
+  order: BuyerOrderDoc,
+  placement: Pick<OrderPlacementDoc, '_id' | 'organisationId' | 'orderId' | 'productIds'>,
+): Promise<SellerOrderDoc[]> {
+  const parts = await writeSellerOrders(order);
+  const held = order.parts.flatMap((part) =>
+    part.reservations.map((reservation) => ({
+      sellerId: part.seller!.id!,
+      productId: String(reservation.productId),
+      week: reservation.week ?? null,
+      quantity: reservation.quantity,
+    })),
+  );
+  await Promise.all([settleHolds(order._id, held), finish(placement)]);
+  return parts;
 }
 
 async function finish(placement: Pick<OrderPlacementDoc, '_id' | 'organisationId'>): Promise<void> {
@@ -222,11 +227,9 @@ async function carryOut(
   placement: OrderPlacementDoc,
   body: TPlaceOrderRequest,
   now: Date,
-): Promise<BuyerOrderDoc> {
+): Promise<{ order: BuyerOrderDoc; parts: SellerOrderDoc[] }> {
   const buyer = await getOrganisation(actor.organisationId);
-  if (!buyer.address) {
-    throw new AppError('INVALID_STATE', 'Lengkapi alamat organisasi Anda dulu: pesanan dikirim ke sana.');
-  }
+  const deliveryAddress = await deliveryAddressFor(actor.organisationId, body.deliveryLocationId);
   const priced = await quote(body.lines, now);
   const unavailable = priced.lines.filter((line) => line.problem?.code === 'unavailable');
   if (unavailable.length > 0) {
@@ -238,51 +241,43 @@ async function carryOut(
   if (issues.length > 0)
     throw new AppError('VALIDATION_FAILED', 'Periksa kembali jumlah dan tanggal kirim.', { issues });
 
-  // Lines are reserved until one comes up short; the rest are only read, so the 409 still names every
-  // short line without holding stock that concurrent buyers could have had.
   const today = todayInWib(now);
-  const weeks = weeksBetween(today, body.requestedDeliveryDate);
-  const short: Array<{ productId: string; name: string; requested: number; available: number }> = [];
-  for (const line of priced.lines) {
-    const supply = line.supply!;
-    if (short.length > 0) {
-      const available = await availableNow(line.sellerId, line.productId, supply, weeks);
-      if (available < line.quantity) {
-        short.push({ productId: line.productId, name: line.name, requested: line.quantity, available });
-      }
-      continue;
-    }
-    const result =
-      supply.mode === 'stock'
-        ? await reserveStock(line.sellerId, line.productId, supply.stockOnHand, line.quantity)
-        : await reserveCapacity(line.sellerId, line.productId, supply.weeklyCapacity, weeks, line.quantity);
-    if (!result.ok) {
-      short.push({
-        productId: line.productId,
-        name: line.name,
-        requested: line.quantity,
-        available: result.available,
-      });
-      continue;
-    }
-    await OrderPlacementModel.updateOne(
-      { _id: placement._id, organisationId: placement.organisationId },
-      {
-        $push: { reserved: { $each: result.taken.map((taken) => ({ ...taken, sellerId: line.sellerId })) } },
-        $set: { heartbeatAt: new Date() },
-      },
-    );
-  }
-  if (short.length > 0) {
+  const reserved = await reserveLines(
+    placement.orderId,
+    priced.lines.map((line) => ({
+      sellerId: line.sellerId,
+      productId: line.productId,
+      quantity: line.quantity,
+      supply: line.supply!,
+    })),
+    weeksBetween(today, body.requestedDeliveryDate),
+  );
+  if (!reserved.ok) {
+    const lines = new Map(priced.lines.map((line) => [line.productId, line]));
     throw new AppError('INSUFFICIENT_STOCK', 'Sebagian produk tidak cukup tersedia untuk jumlah ini.', {
-      lines: short,
+      lines: reserved.short.map(({ productId, available }) => ({
+        productId,
+        name: lines.get(productId)!.name,
+        requested: lines.get(productId)!.quantity,
+        available,
+      })),
     });
   }
+  // The commit point comes next. A retry takes a checkout over only once it has been silent for
+  // STALE_AFTER_MS; this guard makes sure that has not happened to this one while it was reserving.
+  const stillMine = await OrderPlacementModel.updateOne(
+    {
+      _id: placement._id,
+      organisationId: placement.organisationId,
+      state: 'processing',
+      heartbeatAt: placement.heartbeatAt,
+    },
+    { $set: { heartbeatAt: new Date() } },
+  );
+  if (stillMine.modifiedCount !== 1) {
+    throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'Pesanan ini masih diproses. Coba lagi sebentar lagi.');
+  }
 
-  const current = await OrderPlacementModel.findOne({
-    _id: placement._id,
-    organisationId: placement.organisationId,
-  }).lean<OrderPlacementDoc>();
   const number = await nextOrderNumber(now);
   const order = (
     await BuyerOrderModel.create({
@@ -294,7 +289,7 @@ async function carryOut(
       requestedDeliveryDate: body.requestedDeliveryDate,
       purchaseOrderNumber: body.purchaseOrderNumber ?? null,
       notes: body.notes ?? null,
-      deliveryAddress: buyer.address,
+      deliveryAddress,
       totals: priced.totals,
       parts: priced.groups.map((group, index) => ({
         sellerOrderId: new Types.ObjectId(),
@@ -310,8 +305,8 @@ async function carryOut(
           lineTotal: line.lineTotal,
         })),
         totals: group.totals,
-        reservations: (current?.reserved ?? [])
-          .filter((reservation) => String(reservation.sellerId) === group.seller.id)
+        reservations: reserved.taken
+          .filter((reservation) => reservation.sellerId === group.seller.id)
           .map((reservation) => ({
             productId: reservation.productId,
             week: reservation.week ?? null,
@@ -321,64 +316,79 @@ async function carryOut(
       buyer: { name: buyer.name, buyerType: buyer.buyerType ?? null },
     })
   ).toObject() as BuyerOrderDoc;
-  await writeSellerOrders(order);
-  await finish(placement);
-  await removeCartLines(
-    actor,
-    body.lines.map((line) => line.productId),
-  );
-  return order;
+  const [parts] = await Promise.all([
+    completeAfterCommit(order, placement),
+    removeCartLines(
+      actor,
+      body.lines.map((line) => line.productId),
+    ),
+  ]);
+  return { order, parts };
 }
 
-/** Derives the seller orders from the buyer order; fixed ids make a second run (recovery) a no-op. */
-async function writeSellerOrders(order: BuyerOrderDoc): Promise<void> {
-  for (const part of order.parts) {
-    try {
-      const placed = orderEvent(
-        {
-          _id: part.sellerOrderId,
-          organisationId: new Types.ObjectId(part.seller!.id!),
-          version: 1,
-          status: 'placed',
-        },
-        null,
-      );
-      const created = await SellerOrderModel.create({
-        _id: part.sellerOrderId,
-        organisationId: part.seller!.id!,
-        buyerOrganisationId: order.organisationId,
-        buyerOrderId: order._id,
-        number: part.number,
-        buyer: order.buyer,
-        seller: { name: part.seller!.name, isPkp: part.seller!.isPkp },
-        status: 'placed',
-        version: 1,
-        lines: part.lines,
-        totals: part.totals,
-        reservations: part.reservations,
-        requestedDeliveryDate: order.requestedDeliveryDate,
-        purchaseOrderNumber: order.purchaseOrderNumber ?? null,
-        notes: order.notes ?? null,
-        deliveryAddress: order.deliveryAddress,
-        history: [
-          {
-            move: null,
-            from: null,
-            to: 'placed',
-            byUserId: order.placedByUserId,
-            byName: order.placedByName,
-            byParty: 'buyer',
-            at: order.createdAt,
-          },
-        ],
-        ...withOutbox([placed]),
-      });
-      await publishNow(sellerOrderOutbox.source, part.sellerOrderId, [placed], [0]);
-      announceOrderChange(created.toObject());
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-    }
+/**
+ * Derives the seller orders from the buyer order, in one insert; fixed ids make a second run (recovery)
+ * skip the ones already there. Returns the ones this call wrote, each with its "placed" event, which is
+ * published at once (the relay publishes whatever this misses).
+ */
+async function writeSellerOrders(order: BuyerOrderDoc): Promise<SellerOrderDoc[]> {
+  const docs = order.parts.map((part) => ({
+    _id: part.sellerOrderId,
+    organisationId: new Types.ObjectId(part.seller!.id!),
+    buyerOrganisationId: order.organisationId,
+    buyerOrderId: order._id,
+    number: part.number,
+    buyer: order.buyer,
+    seller: { name: part.seller!.name, isPkp: part.seller!.isPkp },
+    status: 'placed' as const,
+    version: 1,
+    lines: part.lines,
+    totals: part.totals,
+    reservations: part.reservations,
+    requestedDeliveryDate: order.requestedDeliveryDate,
+    purchaseOrderNumber: order.purchaseOrderNumber ?? null,
+    notes: order.notes ?? null,
+    deliveryAddress: order.deliveryAddress,
+    history: [
+      {
+        move: null,
+        from: null,
+        to: 'placed',
+        byUserId: order.placedByUserId,
+        byName: order.placedByName,
+        byParty: 'buyer',
+        at: order.createdAt,
+      },
+    ],
+  }));
+  const events = docs.map((doc) => orderEvent(doc, null));
+  let written: SellerOrderDoc[];
+  try {
+    written = (
+      await SellerOrderModel.insertMany(
+        docs.map((doc, i) => ({ ...doc, ...withOutbox([events[i]!]) })),
+        { ordered: false },
+      )
+    ).map((doc) => doc.toObject<SellerOrderDoc>());
+  } catch (error) {
+    const failures = (
+      error as { writeErrors?: Array<{ index: number; code?: number; err?: { code?: number } }> }
+    ).writeErrors;
+    if (!failures?.every((failure) => (failure.code ?? failure.err?.code) === 11000)) throw error;
+    const already = new Set(failures.map((failure) => String(docs[failure.index]!._id)));
+    written = await SellerOrderModel.find({
+      _id: trusted({ $in: docs.filter((doc) => !already.has(String(doc._id))).map((doc) => doc._id) }),
+      buyerOrganisationId: order.organisationId,
+    })
+      .setOptions({ crossTenant: true })
+      .lean<SellerOrderDoc[]>();
   }
+  await publishNowMany(
+    sellerOrderOutbox.source,
+    written.map((doc) => ({ docId: doc._id, entries: doc.outbox.slice(0, 1), positions: [0] })),
+  );
+  for (const doc of written) announceOrderChange(doc);
+  return written;
 }
 
 /** `PSR-2026-000123`: gap-free per year (an atomic counter), so buyers and sellers can quote it. */
@@ -411,4 +421,35 @@ export async function purgeExpiredPlacements(now = new Date()): Promise<number> 
     expiresAt: trusted({ $lt: now }),
   }).setOptions({ crossTenant: true });
   return deletedCount;
+}
+
+/** Long enough that the buyer's own retry (which takes over after STALE_AFTER_MS) comes first. */
+const ABANDONED_AFTER_MS = 10 * 60 * 1000;
+
+/**
+ * Checkouts that died and that nobody retried (the buyer closed the tab): finished from their buyer
+ * order when it was written, otherwise undone through their holds — so no stock stays reserved by an
+ * order that does not exist. Each is claimed first, as a retry would, so a late retry and this sweep
+ * never both act. Part of the hourly maintenance.
+ */
+export async function reconcileAbandonedPlacements(now = new Date()): Promise<number> {
+  const abandoned = await OrderPlacementModel.find({
+    state: 'processing',
+    heartbeatAt: trusted({ $lt: new Date(now.getTime() - ABANDONED_AFTER_MS) }),
+  })
+    .setOptions({ crossTenant: true })
+    .limit(500)
+    .lean<OrderPlacementDoc[]>();
+  let reconciled = 0;
+  for (const placement of abandoned) {
+    if (!(await takeOver(placement))) continue;
+    const order = await BuyerOrderModel.findOne({
+      _id: placement.orderId,
+      organisationId: placement.organisationId,
+    }).lean<BuyerOrderDoc>();
+    if (order) await completeAfterCommit(order, placement);
+    else await abandon(placement);
+    reconciled++;
+  }
+  return reconciled;
 }
