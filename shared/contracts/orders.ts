@@ -8,6 +8,7 @@ import {
 import { ZBuyerType } from './organisations';
 import { ZCalendarDate } from './legality';
 import { ZIsoDateTime, ZObjectId, ZPage, ZPageQuery } from './common';
+import { ZPhoto, ZPhotoId } from './photos';
 import { ZProductUnit } from './products';
 import { ZAddress } from './regions';
 
@@ -92,6 +93,8 @@ export const ZPlaceOrderRequest = z.strictObject({
   requestedDeliveryDate: ZCalendarDate,
   purchaseOrderNumber: z.string().trim().max(60, 'Nomor PO maksimal 60 karakter').optional(),
   notes: z.string().trim().max(1000, 'Catatan maksimal 1000 karakter').optional(),
+  /** One of the organisation's delivery locations; without it the goods go to the organisation's address. */
+  deliveryLocationId: ZObjectId.optional(),
 });
 export type TPlaceOrderRequest = z.infer<typeof ZPlaceOrderRequest>;
 
@@ -139,6 +142,18 @@ export const ZOrderHistoryEntry = z.strictObject({
   reason: z.string().nullable(),
 });
 
+/**
+ * Where the goods go, copied at checkout. From a delivery location also its name, recipient and note for
+ * the courier; all four are null when the order went to the organisation's own address.
+ */
+export const ZDeliveryAddress = ZAddress.extend({
+  label: z.string().nullable(),
+  recipientName: z.string().nullable(),
+  recipientPhone: z.string().nullable(),
+  courierNote: z.string().nullable(),
+});
+export type TDeliveryAddress = z.infer<typeof ZDeliveryAddress>;
+
 export const ZSellerOrder = z.strictObject({
   id: ZObjectId,
   number: z.string(),
@@ -153,7 +168,7 @@ export const ZSellerOrder = z.strictObject({
   requestedDeliveryDate: ZCalendarDate,
   purchaseOrderNumber: z.string().nullable(),
   notes: z.string().nullable(),
-  deliveryAddress: ZAddress,
+  deliveryAddress: ZDeliveryAddress,
   shipment: z
     .strictObject({ courier: z.string(), trackingNumber: z.string(), shippedAt: ZIsoDateTime })
     .nullable(),
@@ -165,6 +180,8 @@ export const ZSellerOrder = z.strictObject({
       byName: z.string(),
     })
     .nullable(),
+  /** The photo of the signed BAST or of the goods as received, when the buyer added one. */
+  receiptPhoto: ZPhoto.nullable(),
   history: z.array(ZOrderHistoryEntry),
   placedAt: ZIsoDateTime,
 });
@@ -200,6 +217,9 @@ export const ZConfirmReceiptRequest = z.strictObject({
   note: z.string().trim().max(500).optional(),
 });
 export const ZEmptyMoveRequest = z.strictObject({});
+
+/** The receipt photo (JPEG or PNG, read from the content, up to PHOTO_MAX_BYTES), named by its id. */
+export const ZReceiptPhotoParams = ZSellerOrderParams.extend({ photoId: ZPhotoId });
 
 /** The live event for any change of a seller order: ids and version only; clients refetch. */
 export const ORDER_CHANGED_EVENT = 'order.changed';

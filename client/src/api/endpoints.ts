@@ -25,6 +25,11 @@ import {
   type ZUpdateOrganisationRequest,
 } from '@shared/contracts/organisations';
 import {
+  ZDeliveryLocation,
+  type ZDeliveryLocationRequest,
+  ZListDeliveryLocationsResponse,
+} from '@shared/contracts/delivery-locations';
+import {
   type ZCreateLegalityDocumentRequest,
   type ZSetDocumentProductsRequest,
   ZLegalityDocument,
@@ -134,6 +139,21 @@ export const changeMemberRoles = (userId: string, body: Body<typeof ZChangeMembe
 
 export const removeMember = (userId: string) =>
   apiNoContent('DELETE', `/api/organisation/members/${seg(userId)}`);
+
+// --- a buyer organisation's delivery locations ---
+
+export const listDeliveryLocations = (signal?: AbortSignal) =>
+  apiJson('GET', '/api/organisation/delivery-locations', ZListDeliveryLocationsResponse, { signal });
+
+export const createDeliveryLocation = (body: Body<typeof ZDeliveryLocationRequest>) =>
+  apiJson('POST', '/api/organisation/delivery-locations', ZDeliveryLocation, { body });
+
+/** The whole location is sent again: a field left out (the note) is removed. */
+export const updateDeliveryLocation = (locationId: string, body: Body<typeof ZDeliveryLocationRequest>) =>
+  apiJson('PUT', `/api/organisation/delivery-locations/${seg(locationId)}`, ZDeliveryLocation, { body });
+
+export const deleteDeliveryLocation = (locationId: string) =>
+  apiNoContent('DELETE', `/api/organisation/delivery-locations/${seg(locationId)}`);
 
 // --- UMKM ---
 
@@ -425,10 +445,19 @@ export const moveSellerOrder = <M extends TOrderMove>(
     { body },
   );
 
+/** The photo's bytes as the request body; it replaces an earlier receipt photo of the order. */
+export const uploadReceiptPhoto = (sellerOrderId: string, file: File) =>
+  apiUpload('PUT', `/api/seller-orders/${seg(sellerOrderId)}/receipt-photo`, ZSellerOrder, file);
+
+/** The `src` of an <img>, for the buyer and the seller of the order. */
+export const receiptPhotoUrl = (sellerOrderId: string, photoId: string, size: TPhotoSize) =>
+  `/api/seller-orders/${seg(sellerOrderId)}/receipt-photo/${seg(photoId)}?size=${size}`;
+
 export const queryKeys = {
   me: ['me'] as const,
   organisation: ['organisation'] as const,
   members: ['organisation', 'members'] as const,
+  deliveryLocations: ['organisation', 'delivery-locations'] as const,
   regions: (parent: string | null) => ['regions', parent ?? 'root'] as const,
   invitation: (token: string) => ['invitation', token] as const,
   dinkopOrganisations: (filters: OrganisationListFilters) => ['dinkop', 'organisations', filters] as const,

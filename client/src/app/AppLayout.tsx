@@ -143,6 +143,15 @@ export function AppLayout() {
       ? [{ to: '/usaha/pesanan', label: t('orders.sellerTitle'), testId: 'nav-seller-orders' }]
       : []),
     { to: '/organisasi', label: t('nav.organisation'), testId: 'nav-organisation' },
+    ...(me.organisation.kind === 'buyer'
+      ? [
+          {
+            to: '/organisasi/lokasi-pengiriman',
+            label: t('deliveryLocations.title'),
+            testId: 'nav-delivery-locations',
+          },
+        ]
+      : []),
     ...(me.organisation.kind === 'umkm'
       ? [
           { to: '/usaha/profil', label: t('nav.umkmProfile'), testId: 'nav-umkm-profile' },

@@ -57,6 +57,13 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: 'organisasi/lokasi-pengiriman',
+            lazy: async () => ({
+              Component: (await import('../features/organisation/DeliveryLocationsPage'))
+                .DeliveryLocationsPage,
+            }),
+          },
+          {
             path: 'organisasi/anggota',
             lazy: async () => ({ Component: (await import('../features/members/MembersPage')).MembersPage }),
           },

@@ -17,6 +17,7 @@ import type { ClientErrorCode } from '../api/client';
 const errors: Record<ErrorCode, string> = {
   VALIDATION_FAILED: 'Ada isian yang belum benar. Periksa kembali kolom yang ditandai.',
   MALFORMED_JSON: 'Permintaan tidak dapat dibaca server. Muat ulang halaman lalu coba lagi.',
+  WEBHOOK_SIGNATURE_INVALID: 'Tanda tangan pemberitahuan dari penyedia pembayaran tidak sah.',
   UNAUTHENTICATED: 'Sesi Anda sudah berakhir. Silakan masuk lagi.',
   INVALID_CREDENTIALS: 'E-mail atau kata sandi salah.',
   FORBIDDEN: 'Anda tidak punya izin untuk tindakan ini.',
@@ -42,6 +43,8 @@ const errors: Record<ErrorCode, string> = {
   RATE_LIMITED: 'Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.',
   INTERNAL: 'Terjadi kesalahan di server. Coba lagi sebentar lagi.',
   SERVICE_UNAVAILABLE: 'Layanan sedang tidak tersedia. Coba lagi sebentar lagi.',
+  PAYMENT_PROVIDER_UNAVAILABLE:
+    'Layanan pembayaran sedang tidak dapat dihubungi. Pesanan Anda tetap tersimpan; coba bayar lagi sebentar lagi.',
 };
 
 const clientErrors: Record<ClientErrorCode | 'UNKNOWN', string> = {
@@ -295,6 +298,33 @@ export const id = {
     editTitle: 'Ubah profil organisasi',
     saved: 'Profil organisasi tersimpan.',
     onlyAdmin: 'Hanya {{role}} yang dapat mengubah profil organisasi.',
+  },
+  deliveryLocations: {
+    title: 'Lokasi pengiriman',
+    subtitle:
+      'Tempat barang diantar selain alamat organisasi: gudang, gerbang pabrik, kantor cabang. Pemesan memilihnya saat checkout.',
+    buyerOnly: 'Halaman ini untuk organisasi pembeli.',
+    onlyAdmin: 'Hanya admin organisasi yang dapat menambah, mengubah atau menghapus lokasi pengiriman.',
+    empty: 'Belum ada lokasi pengiriman. Pesanan dikirim ke alamat organisasi.',
+    full: 'Sudah {{max}} lokasi, batas maksimal. Hapus lokasi yang tidak dipakai lagi untuk menambah yang baru.',
+    add: 'Tambah lokasi',
+    addTitle: 'Tambah lokasi pengiriman',
+    edit: 'Ubah',
+    editTitle: 'Ubah {{label}}',
+    delete: 'Hapus',
+    deleteTitle: 'Hapus lokasi pengiriman',
+    deleteConfirm:
+      'Hapus {{label}}? Pesanan yang sudah dibuat tetap dikirim ke alamat yang tercatat di pesanannya.',
+    deleted: '{{label}} dihapus.',
+    saved: '{{label}} tersimpan.',
+    label: 'Nama lokasi',
+    labelHint: 'Contoh: Gudang Koperasi KIIC, Gerbang Pabrik 2',
+    recipientName: 'Nama penerima',
+    recipientPhone: 'Telepon penerima',
+    note: 'Catatan untuk kurir',
+    noteHint: 'Misalnya jam terima barang, gerbang masuk, atau patokan.',
+    recipientLine: 'Penerima: {{name}} ({{phone}})',
+    noteLine: 'Catatan untuk kurir: {{note}}',
   },
   members: {
     title: 'Anggota',
@@ -1038,6 +1068,10 @@ export const id = {
     poShort: 'Nomor PO: {{number}}',
     requestedDeliveryDate: 'Tanggal kirim',
     deliveryAddress: 'Alamat pengiriman',
+    deliveryLocation: 'Lokasi pengiriman',
+    recipient: 'Penerima',
+    recipientWithPhone: '{{name}} ({{phone}})',
+    courierNote: 'Catatan untuk kurir',
     purchaseOrderNumber: 'Nomor PO',
     notes: 'Catatan',
     buyerType: 'Jenis pembeli',
@@ -1079,6 +1113,13 @@ export const id = {
       note: 'Catatan penerimaan',
       receivedAt: 'Diterima',
       receivedBy: '{{name}}, {{date}}',
+      photo: 'Foto penerimaan',
+      photoHint:
+        'Foto BAST yang sudah ditandatangani atau foto barang yang diterima. JPG atau PNG, maksimal {{max}} MB.',
+      photoPick: 'Pilih atau ambil foto',
+      photoWrongType: 'Pilih foto JPG atau PNG.',
+      photoTooLarge: 'Foto lebih besar dari {{max}} MB. Kecilkan ukurannya, lalu coba lagi.',
+      photoAlt: 'Foto penerimaan pesanan {{number}}',
     },
     moves: {
       accept: 'Terima pesanan',
@@ -1143,6 +1184,13 @@ export const id = {
       notesHint: 'Misalnya jam terima barang atau nama penerima.',
       noAddress: 'Alamat organisasi belum diisi.',
       fillAddress: 'Isi alamat di profil organisasi',
+      destination: 'Kirim ke',
+      organisationAddress: 'Alamat organisasi',
+      organisationAddressMissing: 'Alamat organisasi (belum diisi)',
+      locationGone: 'Lokasi yang dipilih sudah dihapus; pilih yang lain',
+      locationsFailed:
+        'Daftar lokasi pengiriman gagal dimuat. Pesanan tetap bisa dikirim ke alamat organisasi.',
+      manageLocations: 'Kelola lokasi pengiriman',
       fixLines: 'Perbaiki dulu jumlah produk yang ditandai merah.',
       unavailableLeftOut_one: '{{count}} produk yang tidak lagi dijual tidak ikut dipesan.',
       unavailableLeftOut_other: '{{count}} produk yang tidak lagi dijual tidak ikut dipesan.',

@@ -114,6 +114,10 @@ export const SHARED_MESSAGES_EN: Record<string, string> = {
   'Nama kurir wajib diisi': 'The courier name is required',
   'Nomor resi wajib diisi': 'The tracking number is required',
   'Nomor BAST wajib diisi': 'The BAST number is required',
+  // shared/contracts/delivery-locations.ts (a buyer organisation's delivery locations)
+  'Nama lokasi minimal 3 karakter': 'The location name must be at least 3 characters',
+  'Nama lokasi maksimal 80 karakter': 'The location name can be at most 80 characters',
+  'Catatan untuk kurir maksimal 300 karakter': 'The note for the courier can be at most 300 characters',
   // written by the server (server/modules/**), not by the shared schemas
   'Produk ini tidak lagi dijual di katalog': 'This product is no longer on sale in the catalog',
   'E-mail sudah terdaftar': 'This e-mail is already registered',
@@ -127,6 +131,8 @@ export const SHARED_MESSAGES_EN: Record<string, string> = {
     'This NIB is already used by another UMKM. Contact Dinkop if it is your business.',
   'Tanggal terbit tidak boleh di masa depan': 'The date of issue cannot be in the future',
   'Nomor ini sudah terdaftar': 'This number is already recorded',
+  'Nama lokasi sudah dipakai': 'This location name is already used',
+  'Lokasi pengiriman tidak ditemukan': 'Delivery location not found',
   // server/modules/catalog/product-import.* (a product CSV: its rows, the file, the job)
   'Wajib diisi': 'Required',
   'Tulis angka bulat tanpa koma, contoh: 1000': 'Write a whole number without decimals, for example: 1000',

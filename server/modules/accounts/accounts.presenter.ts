@@ -1,27 +1,34 @@
 import type { TInvitationPreview, TMeResponse } from '../../../shared/contracts/accounts';
+import type { TDeliveryLocation } from '../../../shared/contracts/delivery-locations';
 import type { TInvitation, TMember, TOrganisation } from '../../../shared/contracts/organisations';
+import type { TAddress } from '../../../shared/contracts/regions';
+import type { DeliveryLocationDoc } from './delivery-location.model';
 import type { InvitationDoc } from './invitation.model';
 import type { OrganisationDoc } from './organisation.model';
 import type { UserDoc } from './user.model';
 
+type StoredAddress = NonNullable<OrganisationDoc['address']>;
+
+/** An address as stored (organisation or delivery location), without what mongoose adds. */
+export function presentAddress(address: StoredAddress): TAddress {
+  return {
+    street: address.street,
+    province: { code: address.province!.code, name: address.province!.name },
+    regency: { code: address.regency!.code, name: address.regency!.name },
+    district: { code: address.district!.code, name: address.district!.name },
+    village: address.village ? { code: address.village.code, name: address.village.name } : null,
+    postalCode: address.postalCode ?? null,
+  };
+}
+
 export function presentOrganisation(org: OrganisationDoc): TOrganisation {
-  const address = org.address;
   return {
     id: String(org._id),
     kind: org.kind,
     buyerType: org.buyerType ?? null,
     name: org.name,
     phone: org.phone ?? null,
-    address: address
-      ? {
-          street: address.street,
-          province: { code: address.province!.code, name: address.province!.name },
-          regency: { code: address.regency!.code, name: address.regency!.name },
-          district: { code: address.district!.code, name: address.district!.name },
-          village: address.village ? { code: address.village.code, name: address.village.name } : null,
-          postalCode: address.postalCode ?? null,
-        }
-      : null,
+    address: org.address ? presentAddress(org.address) : null,
     status: org.status,
     rejectionReason: org.rejectionReason ?? null,
     verifiedAt: org.verifiedAt ? org.verifiedAt.toISOString() : null,
@@ -83,5 +90,18 @@ export function presentInvitationPreview(
     email: invitation.email,
     roles: [...invitation.roles],
     expiresAt: invitation.expiresAt.toISOString(),
+  };
+}
+
+export function presentDeliveryLocation(location: DeliveryLocationDoc): TDeliveryLocation {
+  return {
+    id: String(location._id),
+    label: location.label,
+    recipientName: location.recipientName,
+    recipientPhone: location.recipientPhone,
+    address: presentAddress(location.address),
+    note: location.note ?? null,
+    createdAt: location.createdAt.toISOString(),
+    updatedAt: location.updatedAt.toISOString(),
   };
 }

@@ -34,6 +34,7 @@ import {
 } from './accounts.presenter';
 import * as accounts from './accounts.service';
 import type { AccountsSettings } from './accounts.settings';
+import { deliveryLocationRoutes } from './delivery-locations.routes';
 import * as organisations from './organisations.service';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 import { revokeSession } from './sessions.service';
@@ -256,6 +257,7 @@ export function accountRoutes(settings: AccountsSettings): AnyRoute[] {
         await organisations.removeMember(actor, params.userId);
       },
     }),
+    ...deliveryLocationRoutes(),
 
     // --- Dinkop verification ---
     defineRoute({

@@ -4,6 +4,7 @@ export { actorFromCookieHeader, authenticate, SESSION_COOKIE } from './session-c
 export { assertCanTrade, canTrade } from './accounts.policy';
 export { actorForUser, purgeExpiredSessions } from './sessions.service';
 export { createOrganisationWithFirstUser } from './accounts.service';
+export { deliveryAddressFor } from './delivery-locations.service';
 export {
   createDinkopAccount,
   dinkopOrganisationIds,

@@ -7,8 +7,11 @@ import {
 
 const namedRegion = { code: { type: String, required: true }, name: { type: String, required: true } };
 
-/** Region names are copied in at write time: addresses read as they were entered, without joins. */
-const addressSchema = new Schema(
+/**
+ * Region names are copied in at write time: addresses read as they were entered, without joins. Delivery
+ * locations keep their addresses in this shape too.
+ */
+export const addressSchema = new Schema(
   {
     street: { type: String, required: true },
     province: namedRegion,

@@ -4,6 +4,7 @@ import { BUYER_TYPES } from '../../../shared/contracts/organisations';
 import { ORDER_MOVE_NAMES, SELLER_ORDER_STATUSES } from '../../../shared/states/order';
 import { tenantScoped } from '../../platform/db';
 import { outboxPlugin, type OutboxEntry } from '../../platform/outbox';
+import { photoSchema } from '../photos';
 
 /** A member's cart: lines only; prices are read fresh from the catalog every time it is shown. */
 const cartSchema = new Schema(
@@ -40,9 +41,9 @@ const reservationSchema = new Schema(
 );
 
 /**
- * One checkout attempt, keyed by the buyer's Idempotency-Key. It records every reservation as it is
- * made, so an attempt that died half way can be compensated (reservations given back) by whoever finds
- * it stale — there are no transactions to roll back.
+ * One checkout attempt, keyed by the buyer's Idempotency-Key. Its reservations are marked on the
+ * counters themselves (a hold naming `orderId`), so an attempt that died half way can be compensated by
+ * whoever finds it stale — there are no transactions to roll back — and a second release finds no hold.
  */
 const placementSchema = new Schema(
   {
@@ -51,20 +52,8 @@ const placementSchema = new Schema(
     requestHash: { type: String, required: true },
     state: { type: String, enum: ['processing', 'done', 'failed'], required: true },
     orderId: { type: Schema.Types.ObjectId, required: true },
-    reserved: {
-      type: [
-        new Schema(
-          {
-            sellerId: { type: Schema.Types.ObjectId, required: true },
-            productId: { type: Schema.Types.ObjectId, required: true },
-            week: { type: String, default: null },
-            quantity: { type: Number, required: true },
-          },
-          { _id: false },
-        ),
-      ],
-      default: [],
-    },
+    /** Where to look for this attempt's holds when nobody retries it (the maintenance sweep). */
+    productIds: { type: [Schema.Types.ObjectId], default: [] },
     /** Refreshed while working; a processing attempt not touched for a while is presumed dead. */
     heartbeatAt: { type: Date, required: true },
     /** Keys are honoured at least this long (24 h); the maintenance job purges them later. */
@@ -78,6 +67,19 @@ placementSchema.plugin(tenantScoped);
 export const OrderPlacementModel = model('OrderPlacement', placementSchema);
 export type OrderPlacementDoc = InferSchemaType<typeof placementSchema> & { _id: Types.ObjectId };
 
+/**
+ * A checkout's mark on a counter while it is placing its order: what it took, under its order id. It
+ * makes reserving and releasing idempotent (a counter takes one hold per order, and a release needs the
+ * hold) and lets a dead checkout be undone from the counters alone. Removed once the order is written.
+ */
+const holdSchema = new Schema(
+  {
+    orderId: { type: Schema.Types.ObjectId, required: true },
+    quantity: { type: Number, required: true },
+  },
+  { _id: false },
+);
+
 /** Units of a stock product: `available + reserved = onHand`, kept by single-document updates. */
 const stockLevelSchema = new Schema(
   {
@@ -86,6 +88,7 @@ const stockLevelSchema = new Schema(
     onHand: { type: Number, required: true },
     reserved: { type: Number, required: true },
     available: { type: Number, required: true },
+    holds: { type: [holdSchema], default: [] },
   },
   { timestamps: true },
 );
@@ -103,6 +106,7 @@ const capacityWeekSchema = new Schema(
     capacity: { type: Number, required: true },
     reserved: { type: Number, required: true },
     available: { type: Number, required: true },
+    holds: { type: [holdSchema], default: [] },
   },
   { timestamps: true },
 );
@@ -128,6 +132,11 @@ const addressSchema = new Schema(
     district: { code: String, name: String },
     village: { type: new Schema({ code: String, name: String }, { _id: false }), default: null },
     postalCode: { type: String, default: null },
+    // From a delivery location chosen at checkout; null when the order went to the organisation's address.
+    label: { type: String, default: null },
+    recipientName: { type: String, default: null },
+    recipientPhone: { type: String, default: null },
+    courierNote: { type: String, default: null },
   },
   { _id: false },
 );
@@ -254,6 +263,8 @@ const sellerOrderSchema = new Schema(
       ),
       default: null,
     },
+    /** The buyer's photo of the signed BAST or of the goods received (see receipt-photo.service.ts). */
+    receiptPhoto: { type: photoSchema, default: null },
     history: { type: [historySchema], default: [] },
   },
   { timestamps: true },

@@ -1,5 +1,6 @@
 import type { TBuyerOrder, TCart, TCartLine, TSellerOrder } from '../../../shared/contracts/orders';
 import { deriveBuyerOrderStatus } from '../../../shared/states/order';
+import { presentPhoto } from '../photos';
 import type { BuyerOrderDoc, SellerOrderDoc } from './order.models';
 import type { Quote, QuotedLine } from './quote';
 
@@ -90,6 +91,10 @@ export function presentSellerOrder(order: SellerOrderDoc): TSellerOrder {
         ? { code: address.village.code ?? '', name: address.village.name ?? '' }
         : null,
       postalCode: address.postalCode ?? null,
+      label: address.label ?? null,
+      recipientName: address.recipientName ?? null,
+      recipientPhone: address.recipientPhone ?? null,
+      courierNote: address.courierNote ?? null,
     },
     shipment: order.shipment
       ? {
@@ -106,6 +111,7 @@ export function presentSellerOrder(order: SellerOrderDoc): TSellerOrder {
           byName: order.receipt.byName ?? '',
         }
       : null,
+    receiptPhoto: order.receiptPhoto ? presentPhoto(order.receiptPhoto) : null,
     history: order.history.map((entry) => ({
       move: entry.move ?? null,
       from: entry.from ?? null,

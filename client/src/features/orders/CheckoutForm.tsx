@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Alert, Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -14,13 +14,13 @@ import {
 import { formatRupiah } from '@shared/money';
 import { formatDateWib } from '@shared/time';
 import { ApiError } from '../../api/client';
-import { getOrganisation, placeOrder, queryKeys } from '../../api/endpoints';
+import { getOrganisation, listDeliveryLocations, placeOrder, queryKeys } from '../../api/endpoints';
 import { formatAddress } from '../../components/AddressFields';
 import { CountedTextarea } from '../../components/CountedTextarea';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { focusFirstInvalid, serverFieldErrors, useFieldErrors, validate } from '../../components/forms';
 import { currentLanguage } from '../../i18n';
-import { useSession } from '../auth/session';
+import { isOrgAdmin, useSession } from '../auth/session';
 import { formatNumber } from '../catalog/catalogFormat';
 import { unitLabel } from '../catalog/CatalogParts';
 import { useCartSaving } from './useCart';
@@ -87,8 +87,95 @@ function lineProblemsOf(
 }
 
 /**
- * Checkout below the cart: delivery date (no earlier than the longest lead time allows), PO number and
- * notes; the goods go to the organisation's address. Only the lines of products on sale are ordered.
+ * Where the goods go: the organisation's address, or one of its delivery locations when it has any.
+ * '' stands for the organisation's address, as the select's value.
+ */
+function DeliveryDestination({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (locationId: string) => void;
+  error: string | undefined;
+}) {
+  const me = useSession();
+  const { t } = useTranslation();
+  const organisation = useQuery({ queryKey: queryKeys.organisation, queryFn: getOrganisation });
+  const locations = useQuery({
+    queryKey: queryKeys.deliveryLocations,
+    queryFn: ({ signal }) => listDeliveryLocations(signal),
+  });
+  const address = organisation.data?.address ?? null;
+  const items = locations.data?.items ?? [];
+  const chosen = items.find((location) => location.id === value);
+  return (
+    <Stack gap={4}>
+      {items.length > 0 || value ? (
+        <NativeSelect
+          label={t('orders.checkout.destination')}
+          value={value}
+          onChange={(event) => onChange(event.currentTarget.value)}
+          error={error}
+          data={[
+            {
+              value: '',
+              label: address
+                ? t('orders.checkout.organisationAddress')
+                : t('orders.checkout.organisationAddressMissing'),
+            },
+            ...items.map((location) => ({ value: location.id, label: location.label })),
+            // Removed by an admin since it was chosen: said so, and held, never silently replaced.
+            ...(value && !chosen
+              ? [{ value, label: t('orders.checkout.locationGone'), disabled: true }]
+              : []),
+          ]}
+          data-testid="checkout-location"
+        />
+      ) : (
+        <Text size="sm" fw={500}>
+          {t('orders.deliveryAddress')}
+        </Text>
+      )}
+      {chosen ? (
+        <Text size="sm" data-testid="checkout-address">
+          {t('deliveryLocations.recipientLine', { name: chosen.recipientName, phone: chosen.recipientPhone })}
+          <br />
+          {formatAddress(chosen.address)}
+        </Text>
+      ) : (
+        <Text size="sm" c={address ? undefined : 'dimmed'} data-testid="checkout-address">
+          {organisation.data
+            ? address
+              ? formatAddress(address)
+              : t('orders.checkout.noAddress')
+            : t('app.loading')}
+        </Text>
+      )}
+      {!chosen && organisation.isSuccess && !address && (
+        <Anchor component={Link} to="/organisasi" size="sm">
+          {t('orders.checkout.fillAddress')}
+        </Anchor>
+      )}
+      {locations.isError && (
+        <ErrorAlert
+          error={locations.error}
+          message={t('orders.checkout.locationsFailed')}
+          onRetry={() => void locations.refetch()}
+        />
+      )}
+      {isOrgAdmin(me) && locations.isSuccess && (
+        <Anchor component={Link} to="/organisasi/lokasi-pengiriman" size="sm">
+          {t('orders.checkout.manageLocations')}
+        </Anchor>
+      )}
+    </Stack>
+  );
+}
+
+/**
+ * Checkout below the cart: where the goods go, delivery date (no earlier than the longest lead time
+ * allows), PO number and notes. Only the lines of products on sale are ordered.
  */
 export function CheckoutForm({
   cart,
@@ -103,6 +190,10 @@ export function CheckoutForm({
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const organisation = useQuery({ queryKey: queryKeys.organisation, queryFn: getOrganisation });
+  const locations = useQuery({
+    queryKey: queryKeys.deliveryLocations,
+    queryFn: ({ signal }) => listDeliveryLocations(signal),
+  });
   const fields = useFieldErrors();
   const attemptKey = useAttemptKey();
   const cartSaving = useCartSaving();
@@ -110,6 +201,7 @@ export function CheckoutForm({
   const [deliveryDate, setDeliveryDate] = useState<string | null>(null);
   const [purchaseOrderNumber, setPurchaseOrderNumber] = useState('');
   const [notes, setNotes] = useState('');
+  const [deliveryLocationId, setDeliveryLocationId] = useState('');
 
   const submission = useMutation({
     mutationFn: ({ key, body }: { key: string; body: TPlaceOrderRequest }) => placeOrder(key, body),
@@ -124,12 +216,16 @@ export function CheckoutForm({
       onLineProblems(lineProblemsOf(error, body, cart, t));
       // Availability or prices may have moved: show the cart as it is now.
       void queryClient.invalidateQueries({ queryKey: queryKeys.cart });
+      // So may the delivery locations: an admin may have just removed the chosen one.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.deliveryLocations });
     },
   });
 
   const lines = cart.groups.flatMap((group) => group.lines);
   const linesNeedWork = lines.some((line) => line.problem !== null);
   const address = organisation.data?.address ?? null;
+  const location = locations.data?.items.find((item) => item.id === deliveryLocationId);
+  const noDestination = deliveryLocationId ? !location : organisation.isSuccess && !address;
   const notVerified = me.organisation.status !== 'verified';
   const date = deliveryDate ?? cart.earliestDeliveryDate;
 
@@ -145,6 +241,7 @@ export function CheckoutForm({
         requestedDeliveryDate: date,
         ...(purchaseOrderNumber.trim() ? { purchaseOrderNumber } : {}),
         ...(notes.trim() ? { notes } : {}),
+        ...(deliveryLocationId ? { deliveryLocationId } : {}),
       },
       t,
     );
@@ -160,30 +257,21 @@ export function CheckoutForm({
     submission.mutate({ key: attemptKey(checked.data), body: checked.data });
   };
 
-  const blocked = notVerified || linesNeedWork || cartSaving || (organisation.isSuccess && !address);
+  const blocked = notVerified || linesNeedWork || cartSaving || noDestination;
   return (
     <form onSubmit={submit} noValidate data-testid="checkout-form">
       <Stack gap="sm">
         <Title order={2} size="h4">
           {t('orders.checkout.title')}
         </Title>
-        <div>
-          <Text size="sm" fw={500}>
-            {t('orders.deliveryAddress')}
-          </Text>
-          <Text size="sm" c={address ? undefined : 'dimmed'} data-testid="checkout-address">
-            {organisation.data
-              ? address
-                ? formatAddress(address)
-                : t('orders.checkout.noAddress')
-              : t('app.loading')}
-          </Text>
-          {organisation.isSuccess && !address && (
-            <Anchor component={Link} to="/organisasi" size="sm">
-              {t('orders.checkout.fillAddress')}
-            </Anchor>
-          )}
-        </div>
+        <DeliveryDestination
+          value={deliveryLocationId}
+          onChange={(locationId) => {
+            setDeliveryLocationId(locationId);
+            fields.clear('deliveryLocationId');
+          }}
+          error={fields.errorOf('deliveryLocationId')}
+        />
         <TextInput
           type="date"
           label={t('orders.requestedDeliveryDate')}
@@ -237,6 +325,7 @@ export function CheckoutForm({
               'requestedDeliveryDate',
               'purchaseOrderNumber',
               'notes',
+              'deliveryLocationId',
               ...lines.map((_, index) => `lines.${index}.quantity`),
               ...lines.map((_, index) => `lines.${index}.productId`),
             ]}

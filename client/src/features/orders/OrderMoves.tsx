@@ -1,10 +1,12 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ComponentProps, type FormEvent, type ReactNode } from 'react';
 import type { TRole } from '@shared/contracts/organisations';
-import { Button, Flex, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, FileInput, Flex, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { z } from 'zod';
+import { PHOTO_MAX_BYTES } from '@shared/contracts/photos';
 import {
   ZConfirmReceiptRequest,
   ZOrderReasonRequest,
@@ -21,11 +23,11 @@ import {
   type TOrderParty,
 } from '@shared/states/order';
 import { ApiError } from '../../api/client';
-import { moveSellerOrder, queryKeys, type OrderMoveBody } from '../../api/endpoints';
+import { moveSellerOrder, queryKeys, uploadReceiptPhoto, type OrderMoveBody } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormActions } from '../../components/FormActions';
 import { focusFirstInvalid, serverFieldErrors, useFieldErrors, validate } from '../../components/forms';
-import { useSession } from '../auth/session';
+import { hasRole, useSession } from '../auth/session';
 import { applySellerOrder } from './orderCache';
 
 const REASON_MAX = 500;
@@ -241,20 +243,68 @@ function ShipForm({ order, onClose }: { order: TSellerOrder; onClose: () => void
   );
 }
 
+const RECEIPT_PHOTO_ACCEPT = 'image/jpeg,image/png';
+const RECEIPT_PHOTO_MAX_MB = PHOTO_MAX_BYTES / 1024 / 1024;
+
+/** Why this file cannot be the receipt photo, before it is sent; some phones leave the type empty. */
+function receiptPhotoProblem(file: File, t: TFunction): string | undefined {
+  const typed = RECEIPT_PHOTO_ACCEPT.split(',').includes(file.type);
+  if (!typed && !(file.type === '' && /\.(jpe?g|png)$/i.test(file.name)))
+    return t('orders.receipt.photoWrongType');
+  if (file.size > PHOTO_MAX_BYTES) return t('orders.receipt.photoTooLarge', { max: RECEIPT_PHOTO_MAX_MB });
+  return undefined;
+}
+
+/** The server's refusal of the photo in words about photos; other errors keep their general message. */
+function photoErrorMessage(error: unknown, t: TFunction): string | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  if (error.code === 'UNSUPPORTED_MEDIA_TYPE') return t('orders.receipt.photoWrongType');
+  if (error.code === 'PAYLOAD_TOO_LARGE')
+    return t('orders.receipt.photoTooLarge', { max: RECEIPT_PHOTO_MAX_MB });
+  return undefined;
+}
+
+/**
+ * The BAST number, a note, and for purchasers and admins (the server's rule) an optional photo of the
+ * signed BAST. The photo is sent first, so a refused photo stops the confirmation while the buyer can
+ * still pick another one.
+ */
 function ReceiptForm({ order, onClose }: { order: TSellerOrder; onClose: () => void }) {
+  const me = useSession();
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const [bastNumber, setBastNumber] = useState('');
   const [note, setNote] = useState('');
+  const [photo, setPhoto] = useState<File | null>(null);
+  const [photoProblem, setPhotoProblem] = useState<string | undefined>();
   const fields = useFieldErrors();
   const mutation = useOrderMove(order, 'confirmReceipt', onClose);
+  const photoUpload = useMutation({
+    mutationFn: (file: File) => uploadReceiptPhoto(order.id, file),
+    onSuccess: (updated) => applySellerOrder(queryClient, updated),
+  });
+  const canAttachPhoto = hasRole(me, 'admin', 'purchaser');
+  const pending = photoUpload.isPending || mutation.isPending;
+
+  const pickPhoto = (file: File | null) => {
+    photoUpload.reset();
+    setPhoto(file);
+    setPhotoProblem(file ? receiptPhotoProblem(file, t) : undefined);
+  };
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (pending) return;
     const form = event.currentTarget;
     const checked = validate(ZConfirmReceiptRequest, { bastNumber, ...(note.trim() ? { note } : {}) }, t);
     fields.setErrors(checked.ok ? {} : checked.errors);
     focusFirstInvalid(form);
-    if (checked.ok)
+    if (!checked.ok || photoProblem) return;
+    const confirm = () =>
       mutation.mutate(checked.data, { onError: (error) => fields.setServer(serverFieldErrors(error)) });
+    // Retrying after the confirmation failed does not send the same photo again.
+    const photoSent = photoUpload.isSuccess && photoUpload.variables === photo;
+    if (photo && !photoSent) photoUpload.mutate(photo, { onSuccess: confirm });
+    else confirm();
   };
   return (
     <form onSubmit={submit} noValidate>
@@ -278,12 +328,28 @@ function ReceiptForm({ order, onClose }: { order: TSellerOrder; onClose: () => v
           {...fields.bind('note', setNote)}
           data-testid="order-receipt-note"
         />
+        {canAttachPhoto && (
+          <FileInput
+            label={`${t('orders.receipt.photo')} (${t('app.optional')})`}
+            description={t('orders.receipt.photoHint', { max: RECEIPT_PHOTO_MAX_MB })}
+            placeholder={t('orders.receipt.photoPick')}
+            accept={RECEIPT_PHOTO_ACCEPT}
+            clearable
+            value={photo}
+            onChange={pickPhoto}
+            error={photoProblem}
+            fileInputProps={{ 'data-testid': 'order-receipt-photo' } as ComponentProps<'input'>}
+          />
+        )}
+        {photoUpload.isError && (
+          <ErrorAlert error={photoUpload.error} message={photoErrorMessage(photoUpload.error, t)} />
+        )}
         {mutation.isError && (
           <ErrorAlert error={mutation.error} showIssues fieldKeys={['bastNumber', 'note']} />
         )}
         <FormActions
           onCancel={onClose}
-          pending={mutation.isPending}
+          pending={pending}
           submitLabel={t('orders.moves.confirmReceipt')}
           testId="order-move-confirm"
         />

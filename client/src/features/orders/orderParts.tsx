@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
-import { Divider, Group, Stack, Text, ThemeIcon, Timeline } from '@mantine/core';
+import { Anchor, Divider, Group, Image, Stack, Text, ThemeIcon, Timeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { TSellerOrder, ZOrderTotals } from '@shared/contracts/orders';
 import { formatRupiah } from '@shared/money';
 import { formatDateTimeWib, formatDateWib } from '@shared/time';
+import { receiptPhotoUrl } from '../../api/endpoints';
 import { formatAddress } from '../../components/AddressFields';
 import { InfoRow } from '../../components/InfoRow';
 import { currentLanguage } from '../../i18n';
@@ -109,7 +110,10 @@ export function OrderLines({ lines }: { lines: TSellerOrder['lines'] }) {
   );
 }
 
-/** Where and when the goods go, and what the buyer wrote with the order. */
+/**
+ * Where and when the goods go, and what the buyer wrote with the order. A delivery location chosen at
+ * checkout comes with its name, recipient and note for the courier, as they were when the order was placed.
+ */
 export function DeliveryDetails({ order, extra }: { order: TSellerOrder; extra?: ReactNode }) {
   const { t } = useTranslation();
   const locale = currentLanguage();
@@ -119,7 +123,29 @@ export function DeliveryDetails({ order, extra }: { order: TSellerOrder; extra?:
       <InfoRow label={t('orders.requestedDeliveryDate')} testId="order-delivery-date">
         {formatDateWib(order.requestedDeliveryDate, locale)}
       </InfoRow>
-      <InfoRow label={t('orders.deliveryAddress')}>{formatAddress(order.deliveryAddress)}</InfoRow>
+      {order.deliveryAddress.label && (
+        <InfoRow label={t('orders.deliveryLocation')} testId="order-delivery-location">
+          {order.deliveryAddress.label}
+        </InfoRow>
+      )}
+      <InfoRow label={t('orders.deliveryAddress')} testId="order-delivery-address">
+        {formatAddress(order.deliveryAddress)}
+      </InfoRow>
+      {order.deliveryAddress.recipientName && (
+        <InfoRow label={t('orders.recipient')} testId="order-recipient">
+          {order.deliveryAddress.recipientPhone
+            ? t('orders.recipientWithPhone', {
+                name: order.deliveryAddress.recipientName,
+                phone: order.deliveryAddress.recipientPhone,
+              })
+            : order.deliveryAddress.recipientName}
+        </InfoRow>
+      )}
+      {order.deliveryAddress.courierNote && (
+        <InfoRow label={t('orders.courierNote')}>
+          <span style={{ whiteSpace: 'pre-line' }}>{order.deliveryAddress.courierNote}</span>
+        </InfoRow>
+      )}
       {order.purchaseOrderNumber && (
         <InfoRow label={t('orders.purchaseOrderNumber')}>{order.purchaseOrderNumber}</InfoRow>
       )}
@@ -132,7 +158,7 @@ export function DeliveryDetails({ order, extra }: { order: TSellerOrder; extra?:
   );
 }
 
-/** Courier and tracking number once shipped; the BAST once the buyer confirmed receipt. */
+/** Courier and tracking number once shipped; the BAST (and its photo, when added) once the buyer has them. */
 export function ShipmentAndReceipt({ order }: { order: TSellerOrder }) {
   const { t } = useTranslation();
   const locale = currentLanguage();
@@ -170,6 +196,26 @@ export function ShipmentAndReceipt({ order }: { order: TSellerOrder }) {
             </InfoRow>
           )}
         </>
+      )}
+      {order.receiptPhoto && (
+        <InfoRow label={t('orders.receipt.photo')} testId="order-receipt-photo">
+          <Anchor
+            href={receiptPhotoUrl(order.id, order.receiptPhoto.id, 'original')}
+            target="_blank"
+            rel="noopener"
+            aria-label={t('photos.openOriginal')}
+          >
+            <Image
+              src={receiptPhotoUrl(order.id, order.receiptPhoto.id, 'small')}
+              alt={t('orders.receipt.photoAlt', { number: order.number })}
+              w={160}
+              h={120}
+              fit="cover"
+              radius="sm"
+              bg="gray.1"
+            />
+          </Anchor>
+        </InfoRow>
       )}
     </Stack>
   );
