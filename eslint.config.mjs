@@ -2,9 +2,19 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const onlyThroughIndex = (regex) => [
+// The payment provider's SDK stays behind the payments port: only its adapter may import it.
+const PAYMENT_SDKS = [
+  {
+    name: 'stripe',
+    message: 'Use the payments port (server/modules/payments); only stripe.adapter.ts imports stripe.',
+  },
+];
+const onlyThroughIndex = (regex, { sdks = true } = {}) => [
   'error',
-  { patterns: [{ regex, message: 'Import another module only through its index.ts.' }] },
+  {
+    ...(sdks ? { paths: PAYMENT_SDKS } : {}),
+    patterns: [{ regex, message: 'Import another module only through its index.ts.' }],
+  },
 ];
 
 export default tseslint.config(
@@ -24,6 +34,12 @@ export default tseslint.config(
   {
     files: ['server/modules/**'],
     rules: { 'no-restricted-imports': onlyThroughIndex('^\\.\\./[^./][^/]*/(?!index$)[^/]+$') },
+  },
+  {
+    files: ['server/modules/payments/stripe.adapter.ts'],
+    rules: {
+      'no-restricted-imports': onlyThroughIndex('^\\.\\./[^./][^/]*/(?!index$)[^/]+$', { sdks: false }),
+    },
   },
   // Tests may reach into a module to set up data and inspect what it stored; so may benchmarks.
   { files: ['**/*.test.ts', 'test/**', 'scripts/bench/**'], rules: { 'no-restricted-imports': 'off' } },

@@ -26,6 +26,7 @@ try {
     COOKIE_SECURE: process.env.COOKIE_SECURE ?? 'false',
     MONGODB_URI: process.env.MONGODB_URI ?? `${services.mongoUri}/pasar`,
     REDIS_URL: services.redisUrl,
+    STRIPE_API_URL: process.env.STRIPE_API_URL ?? services.stripeMockUrl,
     PORT: String(port),
     PUBLIC_URL: url,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',

@@ -23,6 +23,7 @@ try {
     NODE_ENV: 'development',
     MONGODB_URI: process.env.MONGODB_URI ?? `${services.mongoUri}/pasar`,
     REDIS_URL: services.redisUrl,
+    STRIPE_API_URL: process.env.STRIPE_API_URL ?? services.stripeMockUrl,
     PORT: String(apiPort),
     PUBLIC_URL: url,
     CORS_ORIGINS: url,

@@ -31,7 +31,8 @@ import {
 } from './modules/catalog';
 import { legalityRoutes } from './modules/legality';
 import { notificationRoutes } from './modules/notifications';
-import { orderRoutes } from './modules/orders';
+import { orderRoutes, receiptPhotoRoutes } from './modules/orders';
+import { createStripeProvider, paymentRoutes, type PaymentProvider } from './modules/payments';
 import { regionRoutes } from './modules/regions';
 import { registryRoutes, umkmPhotoRoutes, umkmRoutes } from './modules/umkm';
 
@@ -43,6 +44,8 @@ export interface AppDeps {
   storage?: StoragePort;
   /** Defaults to BullMQ queues on `redis`. */
   jobs?: JobQueues;
+  /** Defaults to the Stripe adapter on STRIPE_API_URL (stripe-mock locally). */
+  payments?: PaymentProvider;
 }
 
 export function accountsSettings(config: Config): AccountsSettings {
@@ -79,6 +82,12 @@ export function apiRoutes(deps: Required<AppDeps>): AnyRoute[] {
     ...legalityRoutes({ storage, products: catalogProductLink }),
     ...notificationRoutes(),
     ...orderRoutes(),
+    ...receiptPhotoRoutes(photos),
+    ...paymentRoutes({
+      provider: deps.payments,
+      publishableKey: deps.config.STRIPE_PUBLISHABLE_KEY,
+      logger: deps.logger,
+    }),
   ];
   const openApi = defineRoute({
     method: 'get',
@@ -99,6 +108,7 @@ export function createApp(given: AppDeps): { app: Express; routes: AnyRoute[]; j
   const deps: Required<AppDeps> = {
     ...given,
     storage: given.storage ?? createStorage(config),
+    payments: given.payments ?? createStripeProvider(config),
     jobs: given.jobs ?? new JobQueues(redis, bullPrefix(config.REDIS_KEY_PREFIX)),
   };
   const routes = apiRoutes(deps);
@@ -140,7 +150,15 @@ export function createApp(given: AppDeps): { app: Express; routes: AnyRoute[]; j
     }),
   );
   app.use(cors({ origin: config.CORS_ORIGINS, credentials: true }));
-  app.use(express.json({ limit: `${config.BODY_LIMIT_KB}kb` }));
+  // Routes that verify a signature over the exact bytes sent (webhooks) read their own raw body.
+  // Express matches paths ignoring case and a trailing slash; so does this test.
+  const pathKey = (path: string) => path.toLowerCase().replace(/\/+$/, '');
+  const rawBodyPaths = new Set(routes.filter((route) => route.rawBody).map((route) => pathKey(route.path)));
+  for (const path of rawBodyPaths) {
+    if (path.includes(':')) throw new Error(`raw-body route ${path} must have a fixed path`);
+  }
+  const json = express.json({ limit: `${config.BODY_LIMIT_KB}kb` });
+  app.use((req, res, next) => (rawBodyPaths.has(pathKey(req.path)) ? next() : json(req, res, next)));
   app.use(cookieParser());
   app.use('/api', limiters.api);
   app.use(requireAllowedOrigin(config.CORS_ORIGINS));

@@ -21,9 +21,17 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.LOG_LEVEL, { service: 'api' });
   logger.info(
-    { mongo: withoutCredentials(config.MONGODB_URI), redis: withoutCredentials(config.REDIS_URL) },
+    {
+      mongo: withoutCredentials(config.MONGODB_URI),
+      redis: withoutCredentials(config.REDIS_URL),
+      stripe: config.STRIPE_API_URL,
+    },
     'starting',
   );
+  if (config.NODE_ENV === 'production' && !config.STRIPE_API_URL.startsWith('https://')) {
+    // The demo runs production mode against stripe-mock on purpose; a real deployment never should.
+    logger.warn({ stripe: config.STRIPE_API_URL }, 'payments go to a local Stripe stand-in, not to Stripe');
+  }
 
   // Boot even when Mongo or Redis are still coming up: /readyz reports it, the driver reconnects.
   connectMongo(config.MONGODB_URI).catch((error: unknown) =>

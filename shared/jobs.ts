@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPaymentProvider, ZPaymentStatus, ZProviderObjectId } from './contracts/payments';
 import { ORDER_MOVE_NAMES, SELLER_ORDER_STATUSES, type TOrderMove } from './states/order';
 
 const objectId = z.string().regex(/^[a-f0-9]{24}$/);
@@ -10,6 +11,7 @@ export const QUEUES = {
   'product-import': 'product-import',
   notices: 'notices',
   orders: 'orders',
+  payments: 'payments',
 } as const;
 export type TQueueName = keyof typeof QUEUES;
 
@@ -61,6 +63,27 @@ export const JOBS = {
       version: z.literal(1),
       sellerOrderId: objectId,
       sellerOrganisationId: objectId,
+    }),
+    /**
+     * A buyer order's payment changed status (from the Payment document's outbox). Declared for the
+     * orders module to consume; until it does, the payments outbox is not a relay source and these
+     * events wait in their documents (see docs/adr/010).
+     */
+    'payment-event': z.strictObject({
+      version: z.literal(1),
+      paymentId: objectId,
+      buyerOrderId: objectId,
+      buyerOrganisationId: objectId,
+      paymentVersion: z.number().int().min(1),
+      status: ZPaymentStatus,
+    }),
+  },
+  payments: {
+    /** A provider's webhook event, stored and verified: re-read the object it names and apply it. */
+    'provider-event': z.strictObject({
+      version: z.literal(1),
+      provider: ZPaymentProvider,
+      eventId: ZProviderObjectId,
     }),
   },
 } as const satisfies Record<TQueueName, Record<string, z.ZodType>>;

@@ -3,6 +3,7 @@ import type { Express } from 'express';
 import { Types } from 'mongoose';
 import { ROLES_BY_KIND, type TOrganisationKind, type TRole } from '../shared/contracts/organisations';
 import type { AnyRoute } from '../server/platform/http/route';
+import { DeliveryLocationModel } from '../server/modules/accounts/delivery-location.model';
 import { InvitationModel } from '../server/modules/accounts/invitation.model';
 import { LegalityDocumentModel } from '../server/modules/legality/legality-document.model';
 import { ProductModel } from '../server/modules/catalog/product.model';
@@ -32,6 +33,7 @@ let foreign: {
   importId: string;
   orderId: string;
   sellerOrderId: string;
+  locationId: string;
   name: string;
   email: string;
 };
@@ -87,9 +89,15 @@ beforeAll(async () => {
     dedupeKey: 'authorization-test',
   });
   const { buyerOrder, sellerOrder } = await foreignOrder(organisation._id, umkm._id, product._id, user);
+  const location = await DeliveryLocationModel.create({
+    organisationId: organisation._id,
+    ...SAMPLE_LOCATION_STORED,
+    address: await resolveAddress(KARAWANG_ADDRESS),
+  });
   foreign = {
     orderId: String(buyerOrder._id),
     sellerOrderId: String(sellerOrder._id),
+    locationId: String(location._id),
     notificationId: String(notification._id),
     documentId: String(document._id),
     productId: String(product._id),
@@ -170,6 +178,14 @@ const FOREIGN_PHOTO = {
 };
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
 
+/** The other buyer organisation's delivery location, as the API would have stored it. */
+const SAMPLE_LOCATION_STORED = {
+  label: 'Gudang Koperasi KIIC',
+  labelKey: 'gudang koperasi kiic',
+  recipientName: 'Budi Santoso',
+  recipientPhone: '+6281234567890',
+};
+
 /** Valid bodies for routes that act on another organisation's resources, so validation is not what stops them. */
 const SAMPLE_BODIES: Record<string, unknown> = {
   'patch /api/organisation/members/:userId': { roles: ['purchaser'] },
@@ -188,6 +204,20 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'post /api/seller-orders/:sellerOrderId/confirm-receipt': { bastNumber: 'BAST/1' },
   'post /api/catalog/product-imports': Buffer.from('nama;harga\nKeripik;15000\n'),
   'put /api/umkm/profile/photos/order': { photoIds: [FOREIGN_PHOTO.id] },
+  // A well-formed event, so that only the missing signature can be what refuses it.
+  'post /api/payments/webhooks/stripe': {
+    id: 'evt_authorization_test',
+    object: 'event',
+    type: 'payment_intent.succeeded',
+    data: { object: { id: 'pi_authorization_test', object: 'payment_intent' } },
+  },
+  'put /api/organisation/delivery-locations/:locationId': {
+    label: 'Gerbang Pabrik 2',
+    recipientName: 'Budi Santoso',
+    recipientPhone: '0812 3456 7890',
+    address: KARAWANG_ADDRESS,
+  },
+  'put /api/seller-orders/:sellerOrderId/receipt-photo': JPEG,
 };
 
 function pathFor(route: AnyRoute): string {
@@ -213,6 +243,8 @@ function pathFor(route: AnyRoute): string {
         return foreign.sellerOrderId;
       case 'importId':
         return foreign.importId;
+      case 'locationId':
+        return foreign.locationId;
       case 'token':
         return newToken();
       default:
@@ -250,6 +282,25 @@ it('anonymous callers get 401 on every signed-in route', async () => {
       route: `${route.method} ${route.path}`,
       status: 401,
       code: 'UNAUTHENTICATED',
+    });
+  }
+});
+
+it('routes without a session that authenticate the request another way refuse an unauthenticated call', async () => {
+  const routes = t.routes.filter((route) => route.access.kind === 'public' && route.access.authenticatedBy);
+  expect(routes.map((route) => `${route.method} ${route.path}`)).toContain(
+    'post /api/payments/webhooks/stripe',
+  );
+  for (const route of routes) {
+    const res = await call(request(t.app), route);
+    expect({
+      route: `${route.method} ${route.path}`,
+      status: res.status,
+      code: res.body.error?.code,
+    }).toEqual({
+      route: `${route.method} ${route.path}`,
+      status: 400,
+      code: 'WEBHOOK_SIGNATURE_INVALID',
     });
   }
 });
@@ -295,7 +346,7 @@ it("members of another organisation get 404 for this organisation's members, inv
     route.access.kind === 'signed-in' && route.access.organisationKinds?.every((kind) => kind === 'dinkop');
   const scoped = protectedRoutes().filter(
     (route) =>
-      /:(userId|invitationId|documentId|productId|notificationId|photoId|importId|orderId|sellerOrderId)/.test(
+      /:(userId|invitationId|documentId|productId|notificationId|photoId|importId|orderId|sellerOrderId|locationId)/.test(
         route.path,
       ) && !dinkopOnly(route),
   );

@@ -11,10 +11,12 @@ import { createRedis } from '../server/platform/redis';
 import { createStorage, type StoragePort } from '../server/platform/storage';
 import { createNoticeSenders, noticeOutbox, type NoticeSenders } from '../server/modules/notifications';
 import { sellerOrderOutbox, type OrderTiming } from '../server/modules/orders';
+import { createStripeProvider, providerEventOutbox, type PaymentProvider } from '../server/modules/payments';
 import { QUEUES, type TQueueName } from '../shared/jobs';
 import { maintenanceProcessor } from './processors/maintenance';
 import { noticesProcessor } from './processors/notices';
 import { ordersProcessor } from './processors/orders';
+import { paymentsProcessor } from './processors/payments';
 import { productImportProcessor } from './processors/product-import';
 import { thumbnailsProcessor } from './processors/thumbnails';
 import { scheduleRepeatableJobs } from './schedule';
@@ -26,6 +28,8 @@ interface WorkerDeps {
   /** For processors that hand work on (order events schedule their reminders). */
   jobs: JobQueues;
   orderTiming: OrderTiming;
+  /** The payment provider's adapter (Stripe; stripe-mock locally), for re-reading what webhooks name. */
+  payments: PaymentProvider;
 }
 
 /** Each queue's processor and how many of its jobs one process runs at once. */
@@ -37,10 +41,14 @@ const PROCESSORS: Record<TQueueName, { processor: (deps: WorkerDeps) => Processo
   // Mostly waiting on SMTP and the WhatsApp API.
   notices: { processor: noticesProcessor, concurrency: 4 },
   orders: { processor: ordersProcessor, concurrency: 4 },
+  // One provider round trip and one guarded update per event.
+  payments: { processor: paymentsProcessor, concurrency: 4 },
 };
 
 /** Collections whose documents carry outbox events, for the relay (docs/adr/008). */
-const OUTBOX_SOURCES = [noticeOutbox.source, sellerOrderOutbox.source];
+// paymentOutbox joins once the orders queue handles `payment-event` (docs/adr/010); until then its
+// events wait in the payment documents.
+const OUTBOX_SOURCES = [noticeOutbox.source, sellerOrderOutbox.source, providerEventOutbox.source];
 
 function readyOrTimeout(redis: Redis, ms: number): Promise<void> {
   if (redis.status === 'ready') return Promise.resolve();
@@ -90,6 +98,7 @@ async function main(): Promise<void> {
       reminderHours: config.ORDER_REMINDER_HOURS,
       escalationHours: config.ORDER_ESCALATION_HOURS,
     },
+    payments: createStripeProvider(config),
   };
   logger.info(
     { email: Boolean(deps.notices.email), whatsapp: Boolean(deps.notices.whatsapp) },

@@ -43,7 +43,9 @@ export function createStack(log) {
     async prepare() {
       await ensureDependencies(log);
       const { startServices } = await import('../services/index.mjs');
-      services = await startServices({ profile: 'local', projectRoot, log });
+      // stripe-mock stands in for Stripe on this machine (payments), unless STRIPE_API_URL is set.
+      const stripe = !process.env.STRIPE_API_URL;
+      services = await startServices({ profile: 'local', projectRoot, log, stripe });
       return services;
     },
 

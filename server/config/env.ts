@@ -77,6 +77,24 @@ export const ZConfig = z.object({
     .string()
     .regex(/^[a-z0-9_]{1,512}$/, 'a template name: lower-case letters, digits, _')
     .default('pemberitahuan_pasar_umkm'),
+  // Payments. The defaults point at stripe-mock (scripts/services starts it on 12111) with test keys, so no
+  // local run or test ever reaches Stripe; production sets https://api.stripe.com and its own keys.
+  STRIPE_API_URL: z
+    .url()
+    .regex(/^https?:\/\/[^/]+\/?$/, 'scheme, host and port only, e.g. https://api.stripe.com')
+    .default('http://127.0.0.1:12111'),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_\w+$/, 'a Stripe secret or restricted key (sk_test_…, sk_live_…)')
+    .default('sk_test_stripemock'),
+  STRIPE_PUBLISHABLE_KEY: z
+    .string()
+    .regex(/^pk_(test|live)_\w+$/, 'a Stripe publishable key (pk_test_…, pk_live_…)')
+    .default('pk_test_stripemock'),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_\w+$/, "the webhook endpoint's signing secret (whsec_…)")
+    .default('whsec_local_stripemock'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

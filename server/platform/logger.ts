@@ -19,6 +19,14 @@ export const REDACTED_PATHS = [
   '*.auth.pass',
   'WHATSAPP_TOKEN',
   '*.WHATSAPP_TOKEN',
+  // Payments: the Stripe keys, an intent's client secret (lets whoever holds it confirm the payment), and
+  // a webhook's signature header (replayable within the tolerance window).
+  'STRIPE_SECRET_KEY',
+  '*.STRIPE_SECRET_KEY',
+  'STRIPE_WEBHOOK_SECRET',
+  '*.STRIPE_WEBHOOK_SECRET',
+  '*.clientSecret',
+  'req.headers["stripe-signature"]',
 ];
 
 export function createLogger(level: string, base: Record<string, unknown> = {}): Logger {

@@ -58,6 +58,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     AUTH_RATE_LIMIT_PER_15_MIN: '10000',
     SERVE_CLIENT: 'false',
     STORAGE_DIR: storageDir,
+    // Payments talk to the run's stripe-mock, never to Stripe (nor to a stripe-mock on the default port).
+    ...(process.env.TEST_STRIPE_MOCK_URL ? { STRIPE_API_URL: process.env.TEST_STRIPE_MOCK_URL } : {}),
     ...env,
   });
   const redis = createRedis(urls.redis);

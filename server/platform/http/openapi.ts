@@ -37,7 +37,11 @@ function security(route: AnyRoute) {
 }
 
 function accessNote(route: AnyRoute): string {
-  if (route.access.kind === 'public') return 'Access: anyone.';
+  if (route.access.kind === 'public') {
+    return route.access.authenticatedBy
+      ? `Access: no session; the request must carry ${route.access.authenticatedBy}.`
+      : 'Access: anyone.';
+  }
   const kinds = route.access.organisationKinds?.join(', ') ?? 'any organisation';
   const roles = route.access.roles?.join(', ') ?? 'any role';
   return `Access: signed in; organisation kind ${kinds}; role ${roles}.`;
@@ -77,6 +81,15 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], info: { title:
               required: true,
               description: `One file: ${route.upload.accept.join(', ')}`,
               content: fileContent,
+            },
+          }
+        : {}),
+      ...(route.rawBody
+        ? {
+            requestBody: {
+              required: true,
+              description: `The exact bytes the sender signed, at most ${route.rawBody.maxBytes} bytes`,
+              content: { 'application/json': { schema: {} } },
             },
           }
         : {}),

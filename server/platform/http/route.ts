@@ -24,10 +24,17 @@ declare module 'express-serve-static-core' {
 
 /** Every route states who may call it; the route table is checked route by route in test/authorization. */
 export type Access =
-  | { kind: 'public' }
+  | { kind: 'public'; authenticatedBy?: string }
   | { kind: 'signed-in'; organisationKinds?: readonly TOrganisationKind[]; roles?: readonly TRole[] };
 
 export const anyone = { kind: 'public' } as const;
+/**
+ * No session, yet not open to anyone: the request proves its sender another way (a payment provider's
+ * signature over the body), checked by the handler before it does anything. `what` names that proof.
+ */
+export function authenticatedBy(what: string) {
+  return { kind: 'public', authenticatedBy: what } as const;
+}
 export function signedIn(
   rule: { organisationKinds?: readonly TOrganisationKind[]; roles?: readonly TRole[] } = {},
 ) {
@@ -77,6 +84,12 @@ export interface RouteSpec<
   body?: B;
   /** The body is one file (PDF/JPEG/PNG/WebP/CSV as allowed), sent raw; its type is read from its content. */
   upload?: { maxBytes: number; accept: readonly FileType[] };
+  /**
+   * The body is handed over as the exact bytes sent (`raw`), up to maxBytes, never parsed as JSON: a
+   * webhook's signature covers those bytes. The path must be fixed (no `:params`): the app's JSON parser
+   * skips it by path.
+   */
+  rawBody?: { maxBytes: number };
   /** null means 204 No Content; `binary` a file download. */
   response: R;
   status?: 200 | 201;
@@ -86,6 +99,8 @@ export interface RouteSpec<
     query: z.output<Q>;
     body: z.output<B>;
     file: UploadedFile | null;
+    /** The body's bytes on a `rawBody` route (empty when none were sent); null elsewhere. */
+    raw: Buffer | null;
     req: Request;
     res: Response;
   }) => Promise<R extends z.ZodType ? z.input<R> : R extends Binary ? FileDownload : void>;
@@ -137,16 +152,20 @@ function readUpload(route: AnyRoute, req: Request): UploadedFile | null {
   return { data: req.body, type, contentType: FILE_TYPES[type].contentType };
 }
 
-/** Upload routes read their own raw body, with their own limit and a message about files, not JSON. */
-function rawBody(maxBytes: number): RequestHandler {
+/** Upload and raw-body routes read their own body, with their own limit and their own message. */
+function rawBody(maxBytes: number, tooLarge: string): RequestHandler {
   const parse = express.raw({ type: () => true, limit: maxBytes });
-  const megabytes = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
   return (req, res, next) =>
     parse(req, res, (error?: unknown) => {
       if ((error as { type?: string } | undefined)?.type === 'entity.too.large') {
-        next(new AppError('PAYLOAD_TOO_LARGE', `Berkas terlalu besar. Ukuran maksimal ${megabytes} MB.`));
+        next(new AppError('PAYLOAD_TOO_LARGE', tooLarge));
       } else next(error);
     });
+}
+
+function uploadBody(maxBytes: number): RequestHandler {
+  const megabytes = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
+  return rawBody(maxBytes, `Berkas terlalu besar. Ukuran maksimal ${megabytes} MB.`);
 }
 
 function sendFile(res: Response, file: FileDownload): void {
@@ -161,7 +180,7 @@ function sendFile(res: Response, file: FileDownload): void {
 }
 
 function readBody(route: AnyRoute, req: Request): unknown {
-  if (route.upload) return undefined;
+  if (route.upload || route.rawBody) return undefined;
   const hasBody =
     req.body !== undefined && !(typeof req.body === 'object' && Object.keys(req.body).length === 0);
   if (!route.body) {
@@ -201,13 +220,27 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], options
       authorize(route.access, req.actor);
       next();
     });
-    if (route.upload) handlers.push(rawBody(route.upload.maxBytes));
+    if (route.upload) handlers.push(uploadBody(route.upload.maxBytes));
+    if (route.rawBody) {
+      const kilobytes = Math.round(route.rawBody.maxBytes / 1024);
+      handlers.push(rawBody(route.rawBody.maxBytes, `Data terlalu besar. Ukuran maksimal ${kilobytes} KB.`));
+    }
     handlers.push(async (req, res) => {
       const params = parseOrThrow(route.params ?? noFields, req.params);
       const query = parseOrThrow(route.query ?? noFields, req.query ?? {});
       const body = readBody(route, req);
       const file = readUpload(route, req);
-      const result = await route.handler({ actor: req.actor ?? null, params, query, body, file, req, res });
+      const raw = route.rawBody ? (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)) : null;
+      const result = await route.handler({
+        actor: req.actor ?? null,
+        params,
+        query,
+        body,
+        file,
+        raw,
+        req,
+        res,
+      });
       if (route.response === null) {
         res.status(204).end();
         return;

@@ -1,0 +1,16 @@
+export { paymentRoutes, WEBHOOK_MAX_BYTES, type PaymentRouteDeps } from './payments.routes';
+export { createStripeProvider } from './stripe.adapter';
+export {
+  PaymentProviderError,
+  WebhookVerificationError,
+  type PaymentProvider,
+  type PaymentState,
+  type ProviderEvent,
+} from './payment-provider';
+export { applyPaymentState, startPayment, type ApplyOutcome } from './payments.service';
+export {
+  isPermanentProviderError,
+  processProviderEvent,
+  recordProviderEvent,
+} from './provider-events.service';
+export { paymentOutbox, providerEventOutbox } from './payments.outbox';
