@@ -29,12 +29,15 @@ import {
   productImportRoutes,
   productPhotoRoutes,
 } from './modules/catalog';
+import { creditRoutes } from './modules/credit';
+import { ledgerRoutes } from './modules/ledger';
+import { DEFAULT_PAYMENT_INSTRUCTIONS, invoiceRoutes } from './modules/invoices';
 import { legalityRoutes } from './modules/legality';
 import { notificationRoutes } from './modules/notifications';
 import { orderRoutes, receiptPhotoRoutes } from './modules/orders';
 import { createStripeProvider, paymentRoutes, type PaymentProvider } from './modules/payments';
 import { regionRoutes } from './modules/regions';
-import { registryRoutes, umkmPhotoRoutes, umkmRoutes } from './modules/umkm';
+import { registryRoutes, umkmPayoutAccount, umkmPhotoRoutes, umkmRoutes } from './modules/umkm';
 
 export interface AppDeps {
   config: Config;
@@ -81,8 +84,14 @@ export function apiRoutes(deps: Required<AppDeps>): AnyRoute[] {
     ...productImportRoutes({ storage, jobs: deps.jobs }),
     ...legalityRoutes({ storage, products: catalogProductLink }),
     ...notificationRoutes(),
-    ...orderRoutes(),
+    ...orderRoutes({ paymentWindowMinutes: deps.config.ONLINE_PAYMENT_WINDOW_MINUTES }),
+    ...creditRoutes(),
+    ...ledgerRoutes({ payoutAccounts: umkmPayoutAccount }),
     ...receiptPhotoRoutes(photos),
+    ...invoiceRoutes({
+      storage,
+      paymentInstructions: deps.config.INVOICE_PAYMENT_INSTRUCTIONS ?? DEFAULT_PAYMENT_INSTRUCTIONS,
+    }),
     ...paymentRoutes({
       provider: deps.payments,
       publishableKey: deps.config.STRIPE_PUBLISHABLE_KEY,
@@ -143,6 +152,15 @@ export function createApp(given: AppDeps): { app: Express; routes: AnyRoute[]; j
       contentSecurityPolicy: {
         directives: {
           'img-src': ["'self'", 'data:', 'blob:'],
+          // Stripe.js and its Payment Element (frames) on the order page, as Stripe's CSP guide lists them.
+          'script-src': ["'self'", 'https://js.stripe.com', 'https://*.js.stripe.com'],
+          'frame-src': [
+            "'self'",
+            'https://js.stripe.com',
+            'https://*.js.stripe.com',
+            'https://hooks.stripe.com',
+          ],
+          'connect-src': ["'self'", 'https://api.stripe.com'],
           // Over plain http (local demo) upgrading would point every asset at https and break the page.
           'upgrade-insecure-requests': config.COOKIE_SECURE ? [] : null,
         },

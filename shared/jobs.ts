@@ -12,6 +12,7 @@ export const QUEUES = {
   notices: 'notices',
   orders: 'orders',
   payments: 'payments',
+  invoices: 'invoices',
 } as const;
 export type TQueueName = keyof typeof QUEUES;
 
@@ -64,11 +65,13 @@ export const JOBS = {
       sellerOrderId: objectId,
       sellerOrganisationId: objectId,
     }),
-    /**
-     * A buyer order's payment changed status (from the Payment document's outbox). Declared for the
-     * orders module to consume; until it does, the payments outbox is not a relay source and these
-     * events wait in their documents (see docs/adr/010).
-     */
+    /** Delayed to the end of an online order's payment window: unpaid by then, it is cancelled. */
+    'expire-payment': z.strictObject({
+      version: z.literal(1),
+      buyerOrderId: objectId,
+      buyerOrganisationId: objectId,
+    }),
+    /** A buyer order's payment changed status (from the Payment document's outbox): billing steps follow. */
     'payment-event': z.strictObject({
       version: z.literal(1),
       paymentId: objectId,
@@ -84,6 +87,34 @@ export const JOBS = {
       version: z.literal(1),
       provider: ZPaymentProvider,
       eventId: ZProviderObjectId,
+    }),
+  },
+  invoices: {
+    /** A seller order was accepted: its invoice is issued (jobId `issue-invoice-<sellerOrderId>`). */
+    'issue-invoice': z.strictObject({
+      version: z.literal(1),
+      sellerOrderId: objectId,
+      sellerOrganisationId: objectId,
+    }),
+    /** An invoice was issued, paid or credited (from its outbox; job id = event id). */
+    'invoice-event': z.strictObject({
+      version: z.literal(1),
+      invoiceId: objectId,
+      sellerOrganisationId: objectId,
+      type: z.enum(['issued', 'paid', 'credited']),
+    }),
+    /** The invoice's PDF, stored through the storage port (jobId `invoice-pdf-<invoiceId>`). */
+    'render-invoice-pdf': z.strictObject({
+      version: z.literal(1),
+      invoiceId: objectId,
+      sellerOrganisationId: objectId,
+    }),
+    /** Delayed to 09:00 WIB of due − 3 days, the due date and due + 7 days: tells the buyer if still unpaid. */
+    'invoice-reminder': z.strictObject({
+      version: z.literal(1),
+      invoiceId: objectId,
+      sellerOrganisationId: objectId,
+      stage: z.enum(['before_due', 'due', 'overdue']),
     }),
   },
 } as const satisfies Record<TQueueName, Record<string, z.ZodType>>;

@@ -10,6 +10,7 @@ import { ProductModel } from '../server/modules/catalog/product.model';
 import { ProductImportModel } from '../server/modules/catalog/product-import.model';
 import { NotificationModel } from '../server/modules/notifications/notification.model';
 import { BuyerOrderModel, SellerOrderModel } from '../server/modules/orders/order.models';
+import { InvoiceModel } from '../server/modules/invoices/invoice.models';
 import { resolveAddress } from '../server/modules/regions';
 import { KERIPIK_TEMPE } from './fixtures';
 import { hashToken, newToken } from '../server/modules/accounts/tokens';
@@ -33,6 +34,7 @@ let foreign: {
   importId: string;
   orderId: string;
   sellerOrderId: string;
+  invoiceId: string;
   locationId: string;
   name: string;
   email: string;
@@ -94,8 +96,10 @@ beforeAll(async () => {
     ...SAMPLE_LOCATION_STORED,
     address: await resolveAddress(KARAWANG_ADDRESS),
   });
+  const invoice = await foreignInvoice(buyerOrder, sellerOrder);
   foreign = {
     orderId: String(buyerOrder._id),
+    invoiceId: String(invoice._id),
     sellerOrderId: String(sellerOrder._id),
     locationId: String(location._id),
     notificationId: String(notification._id),
@@ -140,6 +144,7 @@ async function foreignOrder(
     deliveryAddress: address,
     totals,
     buyer: { name: 'Orang Asing Sekali', buyerType: 'koperasi_karyawan' },
+    payment: { method: 'tempo', status: 'on_terms', termDays: 30, deadlineAt: null, paidAt: null },
     parts: [
       {
         sellerOrderId,
@@ -159,6 +164,7 @@ async function foreignOrder(
     buyer: { name: 'Orang Asing Sekali', buyerType: 'koperasi_karyawan' },
     seller: { name: 'UMKM', isPkp: false },
     status: 'placed',
+    paymentMethod: 'tempo',
     version: 1,
     lines: [line],
     totals,
@@ -166,6 +172,33 @@ async function foreignOrder(
     deliveryAddress: address,
   });
   return { buyerOrder, sellerOrder };
+}
+
+/** The invoice of that seller order, as issuing writes it. */
+async function foreignInvoice(
+  buyerOrder: Awaited<ReturnType<typeof foreignOrder>>['buyerOrder'],
+  sellerOrder: Awaited<ReturnType<typeof foreignOrder>>['sellerOrder'],
+) {
+  return InvoiceModel.create({
+    organisationId: sellerOrder.organisationId,
+    buyerOrganisationId: sellerOrder.buyerOrganisationId,
+    number: 'INV/U99999/2026/000001',
+    sellerCode: 'U99999',
+    sellerOrderId: sellerOrder._id,
+    sellerOrderNumber: sellerOrder.number,
+    buyerOrderId: buyerOrder._id,
+    buyerOrderNumber: buyerOrder.number,
+    seller: { name: 'UMKM', address: null, npwp: null, isPkp: false },
+    buyer: { name: 'Orang Asing Sekali', address: null, npwp: null },
+    lines: [],
+    totals: sellerOrder.totals,
+    paymentMethod: 'tempo',
+    termDays: 30,
+    status: 'unpaid',
+    version: 1,
+    issuedAt: new Date(),
+    dueDate: '2027-01-04',
+  });
 }
 
 /** A photo of the other organisation's product (its file is never read: access is refused first). */
@@ -218,6 +251,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     address: KARAWANG_ADDRESS,
   },
   'put /api/seller-orders/:sellerOrderId/receipt-photo': JPEG,
+  'post /api/invoices/:invoiceId/mark-paid': { transferReference: 'BCA-123456', paidOn: '2026-12-01' },
 };
 
 function pathFor(route: AnyRoute): string {
@@ -241,10 +275,15 @@ function pathFor(route: AnyRoute): string {
         return foreign.orderId;
       case 'sellerOrderId':
         return foreign.sellerOrderId;
+      case 'invoiceId':
+        return foreign.invoiceId;
       case 'importId':
         return foreign.importId;
       case 'locationId':
         return foreign.locationId;
+      // Payout batches are Dinkop's alone: any id does, access is refused before it is read.
+      case 'batchId':
+        return String(new Types.ObjectId());
       case 'token':
         return newToken();
       default:
@@ -346,7 +385,7 @@ it("members of another organisation get 404 for this organisation's members, inv
     route.access.kind === 'signed-in' && route.access.organisationKinds?.every((kind) => kind === 'dinkop');
   const scoped = protectedRoutes().filter(
     (route) =>
-      /:(userId|invitationId|documentId|productId|notificationId|photoId|importId|orderId|sellerOrderId|locationId)/.test(
+      /:(userId|invitationId|documentId|productId|notificationId|photoId|importId|orderId|sellerOrderId|invoiceId|locationId)/.test(
         route.path,
       ) && !dinkopOnly(route),
   );

@@ -9,10 +9,18 @@ import { configureOutboxFastPath, OutboxRelay } from '../server/platform/outbox'
 import { configureRealtime, RealtimePublisher } from '../server/platform/realtime';
 import { createRedis } from '../server/platform/redis';
 import { createStorage, type StoragePort } from '../server/platform/storage';
+import { DEFAULT_PAYMENT_INSTRUCTIONS, invoiceOutbox, type InvoiceDeps } from '../server/modules/invoices';
 import { createNoticeSenders, noticeOutbox, type NoticeSenders } from '../server/modules/notifications';
+import { ledgerSettings, type LedgerSettings } from '../server/modules/ledger';
 import { sellerOrderOutbox, type OrderTiming } from '../server/modules/orders';
-import { createStripeProvider, providerEventOutbox, type PaymentProvider } from '../server/modules/payments';
+import {
+  createStripeProvider,
+  paymentOutbox,
+  providerEventOutbox,
+  type PaymentProvider,
+} from '../server/modules/payments';
 import { QUEUES, type TQueueName } from '../shared/jobs';
+import { invoicesProcessor } from './processors/invoices';
 import { maintenanceProcessor } from './processors/maintenance';
 import { noticesProcessor } from './processors/notices';
 import { ordersProcessor } from './processors/orders';
@@ -30,6 +38,9 @@ interface WorkerDeps {
   orderTiming: OrderTiming;
   /** The payment provider's adapter (Stripe; stripe-mock locally), for re-reading what webhooks name. */
   payments: PaymentProvider;
+  ledger: LedgerSettings;
+  /** Invoice PDFs: where they are stored and the payment instructions they print. */
+  invoices: InvoiceDeps;
 }
 
 /** Each queue's processor and how many of its jobs one process runs at once. */
@@ -43,12 +54,18 @@ const PROCESSORS: Record<TQueueName, { processor: (deps: WorkerDeps) => Processo
   orders: { processor: ordersProcessor, concurrency: 4 },
   // One provider round trip and one guarded update per event.
   payments: { processor: paymentsProcessor, concurrency: 4 },
+  // A PDF render is a few milliseconds of CPU; the rest is MongoDB and storage round trips.
+  invoices: { processor: invoicesProcessor, concurrency: 4 },
 };
 
 /** Collections whose documents carry outbox events, for the relay (docs/adr/008). */
-// paymentOutbox joins once the orders queue handles `payment-event` (docs/adr/010); until then its
-// events wait in the payment documents.
-const OUTBOX_SOURCES = [noticeOutbox.source, sellerOrderOutbox.source, providerEventOutbox.source];
+const OUTBOX_SOURCES = [
+  noticeOutbox.source,
+  sellerOrderOutbox.source,
+  providerEventOutbox.source,
+  paymentOutbox.source,
+  invoiceOutbox.source,
+];
 
 function readyOrTimeout(redis: Redis, ms: number): Promise<void> {
   if (redis.status === 'ready') return Promise.resolve();
@@ -99,6 +116,11 @@ async function main(): Promise<void> {
       escalationHours: config.ORDER_ESCALATION_HOURS,
     },
     payments: createStripeProvider(config),
+    ledger: ledgerSettings(config),
+    invoices: {
+      storage: createStorage(config),
+      paymentInstructions: config.INVOICE_PAYMENT_INSTRUCTIONS ?? DEFAULT_PAYMENT_INSTRUCTIONS,
+    },
   };
   logger.info(
     { email: Boolean(deps.notices.email), whatsapp: Boolean(deps.notices.whatsapp) },

@@ -10,6 +10,7 @@ import { createWorkerRedis } from '../server/platform/redis';
 import { startTestApp, testServiceUrls, type TestApp } from '../test/helpers/app';
 import { waitFor } from '../test/helpers/notices';
 import { inDays, noticesTitled, orderingMarket, placeOrder } from '../test/helpers/orders';
+import { createStripeProvider } from '../server/modules/payments';
 import { ordersProcessor } from './processors/orders';
 
 /**
@@ -29,10 +30,19 @@ beforeAll(async () => {
   market = await orderingMarket(t.app as Express);
   const prefix = bullPrefix(t.config.REDIS_KEY_PREFIX);
   queue = new Queue(QUEUES.orders, { connection: t.redis, prefix });
-  worker = new Worker(QUEUES.orders, ordersProcessor({ jobs: t.jobs, orderTiming: timing }), {
-    connection: workerRedis,
-    prefix,
-  });
+  worker = new Worker(
+    QUEUES.orders,
+    ordersProcessor({
+      jobs: t.jobs,
+      orderTiming: timing,
+      payments: createStripeProvider(t.config),
+      ledger: { platformFeeBasisPoints: 0 },
+    }),
+    {
+      connection: workerRedis,
+      prefix,
+    },
+  );
 });
 afterAll(async () => {
   await worker.close();

@@ -15,6 +15,7 @@ import { SellerOrderModel, type SellerOrderDoc } from '../server/modules/orders/
 import { agentFor, createUser } from '../test/factories';
 import { KERIPIK_TEMPE, VALID_FOOD_LEGALITY } from '../test/fixtures';
 import { startTestApp, testServiceUrls, waitForRedis, type TestApp } from '../test/helpers/app';
+import { createStripeProvider } from '../server/modules/payments';
 import { ordersProcessor } from './processors/orders';
 
 /** Seconds, for reminder delays a test can wait for (production uses hours). */
@@ -42,10 +43,19 @@ beforeAll(async () => {
     intervalMs: 100,
   });
   relay.start();
-  worker = new Worker(QUEUES.orders, ordersProcessor({ jobs, orderTiming: timing }), {
-    connection: workerRedis,
-    prefix,
-  });
+  worker = new Worker(
+    QUEUES.orders,
+    ordersProcessor({
+      jobs,
+      orderTiming: timing,
+      payments: createStripeProvider(t.config),
+      ledger: { platformFeeBasisPoints: 0 },
+    }),
+    {
+      connection: workerRedis,
+      prefix,
+    },
+  );
   const { user, organisation } = await createUser({ kind: 'dinkop', roles: ['curator'] });
   curator = await agentFor(t.app as Express, user);
   dinkopAdmin = await agentFor(

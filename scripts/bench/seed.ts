@@ -17,6 +17,7 @@ import { OrganisationModel } from '../../server/modules/accounts/organisation.mo
 import { hashPassword } from '../../server/modules/accounts/passwords';
 import { UserModel } from '../../server/modules/accounts/user.model';
 import { ProductModel } from '../../server/modules/catalog/product.model';
+import { CreditLineModel } from '../../server/modules/credit/credit-line.model';
 import { placeOrder } from '../../server/modules/orders/placement.service';
 import { loadRegions, resolveAddress } from '../../server/modules/regions';
 import { sessionCookie } from './api';
@@ -125,6 +126,24 @@ export async function seedOrganisations(input: {
       ],
     })),
   );
+  // Koperasi buy on terms (the common case): a credit line large enough never to be the limit, so their
+  // orders reach the sellers at once, as the scenarios expect.
+  if (input.kind === 'buyer') {
+    await CreditLineModel.insertMany(
+      organisations.map((organisation) => ({
+        organisationId: organisation._id,
+        organisationName: organisation.name,
+        termDays: 30,
+        limitRupiah: 1_000_000_000_000,
+        outstandingRupiah: 0,
+        availableRupiah: 1_000_000_000_000,
+        active: true,
+        holds: [],
+        updatedByUserId: new Types.ObjectId(),
+        updatedByName: BENCH_CURATOR.byName,
+      })),
+    );
+  }
   // One argon2 hash for everyone: hashing a thousand passwords would only measure argon2.
   passwordHash ??= hashPassword(BENCH_PASSWORD);
   const hash = await passwordHash;

@@ -62,6 +62,12 @@ export const ZConfig = z.object({
     .min(0.01)
     .max(24 * 30)
     .default(48),
+  ONLINE_PAYMENT_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(24 * 60),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_USER: z.string().min(1).optional(),
@@ -95,6 +101,15 @@ export const ZConfig = z.object({
     .string()
     .regex(/^whsec_\w+$/, "the webhook endpoint's signing secret (whsec_…)")
     .default('whsec_local_stripemock'),
+  // Printed on tempo invoices: how to pay (the platform's account); unset: a general sentence in code.
+  INVOICE_PAYMENT_INSTRUCTIONS: z.string().trim().min(10).max(500).optional(),
+  // Kept out of the seller's money on each paid seller order; two decimals at most (basis points).
+  PLATFORM_FEE_PERCENT: z
+    .string()
+    .regex(/^\d{1,3}(\.\d{1,2})?$/, 'a percentage with at most two decimals, e.g. 2.5')
+    .transform(Number)
+    .pipe(z.number().min(0).max(100, 'at most 100'))
+    .default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -3,7 +3,7 @@ import {
   BUYER_ORDER_STATUSES,
   ORDER_MOVE_NAMES,
   SELLER_ORDER_STATUSES,
-  type TOrderParty,
+  ORDER_PARTIES,
 } from '../states/order';
 import { ZBuyerType } from './organisations';
 import { ZCalendarDate } from './legality';
@@ -81,6 +81,26 @@ export const MAX_ORDER_LINES = 200;
 
 // --- checkout ---
 
+/**
+ * How a buyer order is paid. online: through the payment provider before the sellers are asked, within
+ * `deadlineAt`, else its reservations go back; tempo: on invoice, due `termDays` after each seller
+ * order's invoice, within the organisation's credit limit.
+ */
+export const PAYMENT_METHODS = ['online', 'tempo'] as const;
+export const ZPaymentMethod = z.enum(PAYMENT_METHODS);
+export type TPaymentMethod = z.infer<typeof ZPaymentMethod>;
+export const ORDER_PAYMENT_STATUSES = ['awaiting', 'paid', 'expired', 'on_terms'] as const;
+export const ZOrderPayment = z.strictObject({
+  method: ZPaymentMethod,
+  status: z.enum(ORDER_PAYMENT_STATUSES),
+  /** tempo: days from invoice to due date; online: null. */
+  termDays: z.number().int().nullable(),
+  /** online: pay by then or the order is cancelled; tempo: null. */
+  deadlineAt: ZIsoDateTime.nullable(),
+  paidAt: ZIsoDateTime.nullable(),
+});
+export type TOrderPayment = z.infer<typeof ZOrderPayment>;
+
 export const ZPlaceOrderRequest = z.strictObject({
   lines: z
     .array(z.strictObject({ productId: ZObjectId, quantity: ZOrderQuantity }))
@@ -95,6 +115,8 @@ export const ZPlaceOrderRequest = z.strictObject({
   notes: z.string().trim().max(1000, 'Catatan maksimal 1000 karakter').optional(),
   /** One of the organisation's delivery locations; without it the goods go to the organisation's address. */
   deliveryLocationId: ZObjectId.optional(),
+  /** Without it: on terms when the organisation has a credit line from Dinkop, otherwise online. */
+  paymentMethod: ZPaymentMethod.optional(),
 });
 export type TPlaceOrderRequest = z.infer<typeof ZPlaceOrderRequest>;
 
@@ -120,7 +142,7 @@ export const ZInsufficientStockDetails = z.strictObject({
 export const ZSellerOrderStatus = z.enum(SELLER_ORDER_STATUSES);
 export const ZBuyerOrderStatus = z.enum(BUYER_ORDER_STATUSES);
 export const ZOrderMove = z.enum(ORDER_MOVE_NAMES as [string, ...string[]]);
-const ZOrderParty = z.enum(['seller', 'buyer', 'dinkop'] satisfies TOrderParty[]);
+const ZOrderParty = z.enum(ORDER_PARTIES);
 
 export const ZOrderLine = z.strictObject({
   productId: ZObjectId,
@@ -161,6 +183,7 @@ export const ZSellerOrder = z.strictObject({
   buyer: z.strictObject({ id: ZObjectId, name: z.string(), buyerType: ZBuyerType.nullable() }),
   seller: z.strictObject({ id: ZObjectId, name: z.string(), isPkp: z.boolean() }),
   status: ZSellerOrderStatus,
+  paymentMethod: ZPaymentMethod,
   /** Increases with every change; live events carry it so a client can skip stale refetches. */
   version: z.number().int(),
   lines: z.array(ZOrderLine),
@@ -196,6 +219,7 @@ export const ZBuyerOrder = z.strictObject({
   requestedDeliveryDate: ZCalendarDate,
   purchaseOrderNumber: z.string().nullable(),
   totals: ZOrderTotals,
+  payment: ZOrderPayment,
   sellerOrders: z.array(ZSellerOrder),
 });
 export type TBuyerOrder = z.infer<typeof ZBuyerOrder>;

@@ -3,6 +3,8 @@
  * move allows). A buyer order is one seller order per UMKM; its status is derived from theirs.
  */
 export const SELLER_ORDER_STATUSES = [
+  /** Paid online: waits for the buyer's payment before the seller is asked (on terms, orders start placed). */
+  'awaiting_payment',
   'placed',
   'accepted',
   'rejected',
@@ -18,12 +20,20 @@ export type TSellerOrderStatus = (typeof SELLER_ORDER_STATUSES)[number];
 
 import type { TRole } from '../contracts/organisations';
 
-/** Who makes a move: the selling UMKM, the buying organisation, or a Dinkop admin. */
-export type TOrderParty = 'seller' | 'buyer' | 'dinkop';
+/**
+ * Who makes a move: the selling UMKM, the buying organisation, a Dinkop admin, or the platform itself
+ * (a payment arrived or its time ran out; no person can make those moves through the API).
+ */
+export type TOrderParty = 'seller' | 'buyer' | 'dinkop' | 'platform';
+export const ORDER_PARTIES = ['seller', 'buyer', 'dinkop', 'platform'] as const satisfies TOrderParty[];
 
 const SELLER: readonly TRole[] = ['owner', 'staff'];
 
 export const ORDER_MOVES = {
+  /** The buyer order's online payment succeeded: the seller is asked now. */
+  confirmPayment: { by: 'platform', roles: [], from: ['awaiting_payment'], to: 'placed' },
+  /** Not paid within the payment window: what was reserved goes back. */
+  expirePayment: { by: 'platform', roles: [], from: ['awaiting_payment'], to: 'cancelled' },
   accept: { by: 'seller', roles: SELLER, from: ['placed'], to: 'accepted' },
   reject: { by: 'seller', roles: SELLER, from: ['placed'], to: 'rejected' },
   startProduction: { by: 'seller', roles: SELLER, from: ['accepted'], to: 'in_production' },
@@ -40,6 +50,7 @@ export const ORDER_MOVES = {
   },
   /** Closing the order is the buyer's books: admins, approvers and finance. */
   complete: { by: 'buyer', roles: ['admin', 'approver', 'finance'], from: ['received'], to: 'completed' },
+  // Not while awaiting payment: the payment covers the whole order; an unpaid order simply expires.
   cancelByBuyer: { by: 'buyer', roles: ['admin', 'purchaser'], from: ['placed'], to: 'cancelled' },
   cancelBySeller: {
     by: 'seller',
@@ -50,7 +61,15 @@ export const ORDER_MOVES = {
   cancelByDinkop: {
     by: 'dinkop',
     roles: ['admin'],
-    from: ['placed', 'accepted', 'in_production', 'ready_to_ship', 'shipped', 'delivered'],
+    from: [
+      'awaiting_payment',
+      'placed',
+      'accepted',
+      'in_production',
+      'ready_to_ship',
+      'shipped',
+      'delivered',
+    ],
     to: 'cancelled',
   },
 } as const satisfies Record<
@@ -66,6 +85,7 @@ export function canMoveOrder(move: TOrderMove, from: TSellerOrderStatus): boolea
 
 /** Moves that give reserved stock back: the goods will never leave the seller. */
 export const RELEASING_MOVES: readonly TOrderMove[] = [
+  'expirePayment',
   'reject',
   'cancelByBuyer',
   'cancelBySeller',
@@ -83,6 +103,7 @@ export const FINAL_SELLER_ORDER_STATUSES: readonly TSellerOrderStatus[] = [
 ];
 
 export const BUYER_ORDER_STATUSES = [
+  'awaiting_payment',
   'placed',
   'in_progress',
   'delivered',
@@ -93,6 +114,7 @@ export const BUYER_ORDER_STATUSES = [
 export type TBuyerOrderStatus = (typeof BUYER_ORDER_STATUSES)[number];
 
 const PROGRESS: Record<TSellerOrderStatus, number> = {
+  awaiting_payment: 0,
   placed: 0,
   accepted: 1,
   in_production: 2,
@@ -116,6 +138,7 @@ export function deriveBuyerOrderStatus(parts: readonly TSellerOrderStatus[]): TB
   if (slowest >= PROGRESS.completed) return 'completed';
   if (slowest >= PROGRESS.received) return 'received';
   if (slowest >= PROGRESS.delivered) return 'delivered';
-  if (live.every((status) => status === 'placed')) return 'placed';
+  if (live.every((status) => status === 'awaiting_payment')) return 'awaiting_payment';
+  if (live.every((status) => status === 'placed' || status === 'awaiting_payment')) return 'placed';
   return 'in_progress';
 }

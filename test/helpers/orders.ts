@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
+import { Types } from 'mongoose';
 import request from 'supertest';
 import type { TRole } from '../../shared/contracts/organisations';
 import type { TProductContent } from '../../shared/contracts/products';
 import { todayInWib } from '../../shared/time';
 import { SESSION_COOKIE } from '../../server/modules/accounts';
 import { createSession } from '../../server/modules/accounts/sessions.service';
+import { CreditLineModel } from '../../server/modules/credit/credit-line.model';
 import { NotificationModel } from '../../server/modules/notifications/notification.model';
 import { createUser } from '../factories';
 import { KERIPIK_TEMPE, VALID_FOOD_LEGALITY } from '../fixtures';
@@ -78,10 +80,32 @@ export async function orderingMarket(app: Express) {
       await curator.agent.post(`/api/curation/products/${id}/approve`).send({}).expect(200);
       return id;
     },
-    buyer(roles: TRole[] = ['purchaser']): Promise<Member> {
-      return member({ kind: 'buyer', roles, status: 'verified' });
+    /**
+     * A verified koperasi; by default with a 30-day credit line of Rp 1 billion, so its orders go on terms
+     * and reach their sellers at once (`onTerms: false` for one that must pay online).
+     */
+    async buyer(roles: TRole[] = ['purchaser'], { onTerms = true } = {}): Promise<Member> {
+      const buyer = await member({ kind: 'buyer', roles, status: 'verified' });
+      if (onTerms) await giveCreditLine(buyer.organisationId);
+      return buyer;
     },
   };
+}
+
+/** A credit line as a Dinkop admin would set it (30 days, Rp 1 billion by default), written directly. */
+export async function giveCreditLine(organisationId: string, limitRupiah = 1_000_000_000): Promise<void> {
+  await CreditLineModel.create({
+    organisationId,
+    organisationName: 'Koperasi uji',
+    termDays: 30,
+    limitRupiah,
+    outstandingRupiah: 0,
+    availableRupiah: limitRupiah,
+    active: true,
+    holds: [],
+    updatedByUserId: new Types.ObjectId(),
+    updatedByName: 'Admin Dinkop uji',
+  });
 }
 
 /** An organisation's notices whose title starts so: "exactly once" is counted by what people read. */

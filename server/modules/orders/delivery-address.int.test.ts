@@ -2,7 +2,14 @@ import type { Express } from 'express';
 import { ZBuyerOrder, ZSellerOrder } from '../../../shared/contracts/orders';
 import { agentFor, createOrganisation, createUser } from '../../../test/factories';
 import { startTestApp, type TestApp } from '../../../test/helpers/app';
-import { idempotencyKey, inDays, orderingMarket, placeOrder, STOCKED } from '../../../test/helpers/orders';
+import {
+  giveCreditLine,
+  idempotencyKey,
+  inDays,
+  orderingMarket,
+  placeOrder,
+  STOCKED,
+} from '../../../test/helpers/orders';
 import { OrganisationModel } from '../accounts/organisation.model';
 import { StockLevelModel } from './order.models';
 
@@ -17,6 +24,7 @@ afterAll(() => t.close());
 
 async function buyerOrganisation() {
   const organisation = await createOrganisation({ kind: 'buyer', status: 'verified' });
+  await giveCreditLine(String(organisation._id));
   const agent = async (roles: Array<'admin' | 'purchaser'>) =>
     agentFor(t.app as Express, (await createUser({ organisation, roles })).user);
   return {

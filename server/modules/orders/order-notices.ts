@@ -28,6 +28,9 @@ export async function announceMove(order: SellerOrderDoc, move: TOrderMove | 'pl
   const last = order.history.at(-1);
   switch (move) {
     case 'placed':
+    case 'confirmPayment':
+      // Paid online: the seller hears of it once the payment is in (confirmPayment), not before.
+      if (order.status === 'awaiting_payment') return;
       return void (await toSeller(
         `Pesanan baru ${order.number} dari ${order.buyer?.name ?? 'pembeli'}`,
         `${order.lines.length} produk, total ${formatRupiah(order.totals!.total!)}, dikirim paling lambat ${order.requestedDeliveryDate}. Terima atau tolak pesanan ini.`,

@@ -1,7 +1,8 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { PRODUCT_UNITS } from '../../../shared/contracts/products';
 import { BUYER_TYPES } from '../../../shared/contracts/organisations';
-import { ORDER_MOVE_NAMES, SELLER_ORDER_STATUSES } from '../../../shared/states/order';
+import { ORDER_PAYMENT_STATUSES, PAYMENT_METHODS } from '../../../shared/contracts/orders';
+import { ORDER_MOVE_NAMES, ORDER_PARTIES, SELLER_ORDER_STATUSES } from '../../../shared/states/order';
 import { tenantScoped } from '../../platform/db';
 import { outboxPlugin, type OutboxEntry } from '../../platform/outbox';
 import { photoSchema } from '../photos';
@@ -191,6 +192,20 @@ const buyerOrderSchema = new Schema(
     },
     /** One per seller: what becomes each seller order (with its reservations), so it can be rebuilt. */
     parts: { type: [partSchema], required: true },
+    /** How it is paid (shared/contracts/orders.ts ZOrderPayment); `status` moves by guarded updates. */
+    payment: {
+      type: new Schema(
+        {
+          method: { type: String, enum: PAYMENT_METHODS, required: true },
+          status: { type: String, enum: ORDER_PAYMENT_STATUSES, required: true },
+          termDays: { type: Number, default: null },
+          deadlineAt: { type: Date, default: null },
+          paidAt: { type: Date, default: null },
+        },
+        { _id: false },
+      ),
+      required: true,
+    },
   },
   { timestamps: true },
 );
@@ -209,7 +224,7 @@ const historySchema = new Schema(
     to: { type: String, enum: SELLER_ORDER_STATUSES, required: true },
     byUserId: { type: Schema.Types.ObjectId, default: null },
     byName: { type: String, required: true },
-    byParty: { type: String, enum: ['seller', 'buyer', 'dinkop'], required: true },
+    byParty: { type: String, enum: ORDER_PARTIES, required: true },
     at: { type: Date, required: true },
     reason: { type: String, default: null },
   },
@@ -235,6 +250,7 @@ const sellerOrderSchema = new Schema(
     },
     seller: { type: new Schema({ name: String, isPkp: Boolean }, { _id: false }), required: true },
     status: { type: String, enum: SELLER_ORDER_STATUSES, required: true },
+    paymentMethod: { type: String, enum: PAYMENT_METHODS, required: true },
     version: { type: Number, required: true },
     lines: { type: [lineSchema], required: true },
     totals: { type: totalsSchema, required: true },

@@ -11,6 +11,7 @@ import { todayInWib } from '../../../shared/time';
 import { agentFor, createUser } from '../../../test/factories';
 import { KERIPIK_TEMPE, VALID_FOOD_LEGALITY } from '../../../test/fixtures';
 import { startTestApp, type TestApp } from '../../../test/helpers/app';
+import { giveCreditLine } from '../../../test/helpers/orders';
 import { weeksBetween } from './inventory.service';
 import { BuyerOrderModel, SellerOrderModel, StockLevelModel, type SellerOrderDoc } from './order.models';
 
@@ -49,7 +50,8 @@ async function listed(owner: request.Agent, content: Partial<TProductContent> = 
 }
 
 async function buyer(roles: Array<'admin' | 'purchaser' | 'finance'> = ['purchaser']) {
-  const { user } = await createUser({ kind: 'buyer', roles, status: 'verified' });
+  const { user, organisation } = await createUser({ kind: 'buyer', roles, status: 'verified' });
+  await giveCreditLine(String(organisation._id));
   return agentFor(t.app as Express, user);
 }
 

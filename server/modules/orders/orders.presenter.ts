@@ -57,6 +57,7 @@ export function presentSellerOrder(order: SellerOrderDoc): TSellerOrder {
     id: String(order._id),
     number: order.number,
     buyerOrderId: String(order.buyerOrderId),
+    paymentMethod: order.paymentMethod,
     buyer: {
       id: String(order.buyerOrganisationId),
       name: order.buyer?.name ?? '',
@@ -140,6 +141,13 @@ export function presentBuyerOrder(order: BuyerOrderDoc, parts: readonly SellerOr
     requestedDeliveryDate: order.requestedDeliveryDate,
     purchaseOrderNumber: order.purchaseOrderNumber ?? null,
     totals: totals(order.totals),
+    payment: {
+      method: order.payment.method,
+      status: order.payment.status,
+      termDays: order.payment.termDays ?? null,
+      deadlineAt: order.payment.deadlineAt?.toISOString() ?? null,
+      paidAt: order.payment.paidAt?.toISOString() ?? null,
+    },
     sellerOrders,
   };
 }

@@ -40,7 +40,8 @@ export async function listBuyerOrders(actor: Actor, query: { cursor?: string; li
 /** The seller's inbox, newest first, optionally one status. */
 export async function listSellerOrders(actor: Actor, query: z.output<typeof ZListSellerOrdersQuery>) {
   const filter: Record<string, unknown> = { organisationId: actor.organisationId };
-  if (query.status) filter.status = query.status;
+  // The inbox is what the seller may act on: an order paid online arrives once its payment is in.
+  filter.status = query.status ?? trusted({ $ne: 'awaiting_payment' });
   if (query.cursor) Object.assign(filter, afterCursor('createdAt', query.cursor, -1));
   const rows = await SellerOrderModel.find(filter)
     .sort({ createdAt: -1, _id: -1 })

@@ -23,7 +23,7 @@ import { defineRoute, signedIn, type AnyRoute } from '../../platform/http/route'
 import * as cart from './cart.service';
 import { presentBuyerOrder, presentCart, presentSellerOrder } from './orders.presenter';
 import { getBuyerOrderWithParts, listBuyerOrders, listSellerOrders } from './orders.queries';
-import { placeOrder } from './placement.service';
+import { DEFAULT_PLACEMENT_SETTINGS, placeOrder, type PlacementSettings } from './placement.service';
 import { findSellerOrder, moveSellerOrder, type MoveInput } from './transitions.service';
 
 /** Who buys: the buyer organisation's purchasers and admins. Everyone in it may read its orders. */
@@ -33,8 +33,14 @@ const sellers = signedIn({ organisationKinds: ['umkm'], roles: ['owner', 'staff'
 
 const PARTY_KIND = { seller: 'umkm', buyer: 'buyer', dinkop: 'dinkop' } as const;
 
+/** The moves people make; the platform's own (payment received or expired) have no route. */
+type PersonMove = Exclude<TOrderMove, 'confirmPayment' | 'expirePayment'>;
+const PERSON_MOVES = (Object.keys(ORDER_MOVES) as TOrderMove[]).filter(
+  (move): move is PersonMove => ORDER_MOVES[move].by !== 'platform',
+);
+
 /** Who may make a move: the party and roles the shared state machine names (the client reads the same). */
-function moveAccess(move: TOrderMove) {
+function moveAccess(move: PersonMove) {
   const rule = ORDER_MOVES[move];
   return signedIn({ organisationKinds: [PARTY_KIND[rule.by]], roles: rule.roles });
 }
@@ -50,7 +56,7 @@ const MOVE_BODIES: Partial<Record<TOrderMove, z.ZodType<MoveInput>>> = {
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
-function moveRoute(move: TOrderMove): AnyRoute {
+function moveRoute(move: PersonMove): AnyRoute {
   const rule = ORDER_MOVES[move];
   return defineRoute({
     method: 'post',
@@ -66,7 +72,7 @@ function moveRoute(move: TOrderMove): AnyRoute {
   });
 }
 
-export function orderRoutes(): AnyRoute[] {
+export function orderRoutes(settings: PlacementSettings = DEFAULT_PLACEMENT_SETTINGS): AnyRoute[] {
   return [
     defineRoute({
       method: 'get',
@@ -121,7 +127,7 @@ export function orderRoutes(): AnyRoute[] {
             issues: zodIssues(key.error).issues.map((issue) => ({ ...issue, path: ['Idempotency-Key'] })),
           });
         }
-        const placed = await placeOrder(actor, key.data, body);
+        const placed = await placeOrder(actor, key.data, body, new Date(), settings);
         if (placed.replayed) res.setHeader('Idempotent-Replayed', 'true');
         if (placed.parts) return presentBuyerOrder(placed.order, placed.parts);
         const { order, parts } = await getBuyerOrderWithParts(actor, String(placed.order._id));
@@ -181,6 +187,6 @@ export function orderRoutes(): AnyRoute[] {
       handler: async ({ actor, params }) =>
         presentSellerOrder(await findSellerOrder(actor, params.sellerOrderId)),
     }),
-    ...(Object.keys(ORDER_MOVES) as TOrderMove[]).map(moveRoute),
+    ...PERSON_MOVES.map(moveRoute),
   ];
 }

@@ -7,6 +7,7 @@ import { isDuplicateKeyError } from '../../platform/db';
 import { AppError } from '../../platform/http/errors';
 import type { Actor } from '../../platform/http/route';
 import { assertCanTrade, deliveryAddressFor, getOrganisation } from '../accounts';
+import { creditLineOf, releaseCreditOfOrder, reserveCredit } from '../credit';
 import { removeCartLines } from './cart.service';
 import { holdsOf, releaseHolds, reserveLines, settleHolds, weeksBetween } from './inventory.service';
 import {
@@ -29,6 +30,12 @@ const KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
 const STALE_AFTER_MS = 30_000;
 /** How long a repeated request waits for the first one to finish before answering "still working". */
 const WAIT_FOR_FIRST_MS = 15_000;
+
+export interface PlacementSettings {
+  /** An order paid online waits this long for its payment before its reservations go back. */
+  paymentWindowMinutes: number;
+}
+export const DEFAULT_PLACEMENT_SETTINGS: PlacementSettings = { paymentWindowMinutes: 24 * 60 };
 
 function hashRequest(body: TPlaceOrderRequest): string {
   const canonical = {
@@ -59,6 +66,7 @@ export async function placeOrder(
   key: string,
   body: TPlaceOrderRequest,
   now = new Date(),
+  settings = DEFAULT_PLACEMENT_SETTINGS,
 ): Promise<PlacedOrder> {
   assertCanTrade(actor);
   const requestHash = hashRequest(body);
@@ -78,10 +86,10 @@ export async function placeOrder(
     ).toObject();
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
-    return awaitEarlierAttempt(actor, key, requestHash, body, now);
+    return awaitEarlierAttempt(actor, key, requestHash, body, now, settings);
   }
   try {
-    return { ...(await carryOut(actor, placement, body, now)), replayed: false };
+    return { ...(await carryOut(actor, placement, body, now, settings)), replayed: false };
   } catch (error) {
     await abandon(placement);
     throw error;
@@ -94,6 +102,7 @@ async function awaitEarlierAttempt(
   requestHash: string,
   body: TPlaceOrderRequest,
   now: Date,
+  settings: PlacementSettings,
 ): Promise<PlacedOrder> {
   const deadline = Date.now() + WAIT_FOR_FIRST_MS;
   for (;;) {
@@ -101,7 +110,7 @@ async function awaitEarlierAttempt(
       organisationId: actor.organisationId,
       key,
     }).lean<OrderPlacementDoc>();
-    if (!earlier) return placeOrder(actor, key, body, now); // it failed and gave the key back
+    if (!earlier) return placeOrder(actor, key, body, now, settings); // it failed and gave the key back
     if (earlier.requestHash !== requestHash) {
       throw new AppError(
         'IDEMPOTENCY_KEY_REUSED',
@@ -112,7 +121,7 @@ async function awaitEarlierAttempt(
       return { order: await loadBuyerOrder(actor, String(earlier.orderId)), parts: null, replayed: true };
     }
     if (Date.now() - earlier.heartbeatAt.getTime() > STALE_AFTER_MS && (await takeOver(earlier))) {
-      return recover(actor, earlier, body);
+      return recover(actor, earlier, body, settings);
     }
     if (Date.now() > deadline) {
       throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'Pesanan ini masih diproses. Coba lagi sebentar lagi.');
@@ -140,6 +149,7 @@ async function recover(
   actor: Actor,
   stale: OrderPlacementDoc,
   body: TPlaceOrderRequest,
+  settings: PlacementSettings,
 ): Promise<PlacedOrder> {
   const order = await BuyerOrderModel.findOne({
     _id: stale.orderId,
@@ -156,7 +166,7 @@ async function recover(
     return { order, parts: null, replayed: true };
   }
   await abandon(stale);
-  return placeOrder(actor, stale.key, body);
+  return placeOrder(actor, stale.key, body, new Date(), settings);
 }
 
 /** Undo: what it holds given back (at most once, through the holds), the key freed so the buyer can try again. */
@@ -169,7 +179,10 @@ async function abandon(
   }).lean<OrderPlacementDoc>();
   if (!current || current.state === 'done') return;
   const productIds = current.productIds.map(String);
-  await releaseHolds(current.orderId, await holdsOf(current.orderId, productIds));
+  await Promise.all([
+    releaseHolds(current.orderId, await holdsOf(current.orderId, productIds)),
+    releaseCreditOfOrder(String(current.organisationId), String(current.orderId)),
+  ]);
   await OrderPlacementModel.deleteOne({ _id: current._id, organisationId: current.organisationId });
 }
 
@@ -227,10 +240,14 @@ async function carryOut(
   placement: OrderPlacementDoc,
   body: TPlaceOrderRequest,
   now: Date,
+  settings: PlacementSettings,
 ): Promise<{ order: BuyerOrderDoc; parts: SellerOrderDoc[] }> {
-  const buyer = await getOrganisation(actor.organisationId);
-  const deliveryAddress = await deliveryAddressFor(actor.organisationId, body.deliveryLocationId);
-  const priced = await quote(body.lines, now);
+  const [buyer, deliveryAddress, priced, creditLine] = await Promise.all([
+    getOrganisation(actor.organisationId),
+    deliveryAddressFor(actor.organisationId, body.deliveryLocationId),
+    quote(body.lines, now),
+    body.paymentMethod === 'online' ? null : creditLineOf(actor.organisationId),
+  ]);
   const unavailable = priced.lines.filter((line) => line.problem?.code === 'unavailable');
   if (unavailable.length > 0) {
     throw new AppError('NOT_FOUND', 'Sebagian produk tidak ditemukan di katalog.', {
@@ -240,6 +257,34 @@ async function carryOut(
   const issues = lineIssues(priced, body);
   if (issues.length > 0)
     throw new AppError('VALIDATION_FAILED', 'Periksa kembali jumlah dan tanggal kirim.', { issues });
+
+  // Ids fixed before anything is taken: credit holds name the seller orders they are for.
+  const sellerOrderIds = priced.groups.map(() => new Types.ObjectId());
+  const method = body.paymentMethod ?? (creditLine?.active ? 'tempo' : 'online');
+  let termDays: number | null = null;
+  if (method === 'tempo') {
+    const credit = await reserveCredit(
+      actor.organisationId,
+      String(placement.orderId),
+      priced.groups.map((group, index) => ({
+        sellerOrderId: String(sellerOrderIds[index]),
+        amountRupiah: group.totals.total,
+      })),
+    );
+    if (!credit.ok && credit.reason === 'no_line') {
+      throw new AppError(
+        'NOT_ON_TERMS',
+        'Organisasi Anda belum punya kredit tempo yang aktif dari Dinkop. Pilih bayar online.',
+      );
+    }
+    if (!credit.ok) {
+      throw new AppError('CREDIT_LIMIT_EXCEEDED', 'Sisa batas kredit tempo tidak cukup untuk pesanan ini.', {
+        requiredRupiah: credit.requiredRupiah,
+        availableRupiah: credit.availableRupiah,
+      });
+    }
+    termDays = credit.termDays;
+  }
 
   const today = todayInWib(now);
   const reserved = await reserveLines(
@@ -291,8 +336,18 @@ async function carryOut(
       notes: body.notes ?? null,
       deliveryAddress,
       totals: priced.totals,
+      payment:
+        method === 'tempo'
+          ? { method, status: 'on_terms', termDays, deadlineAt: null, paidAt: null }
+          : {
+              method,
+              status: 'awaiting',
+              termDays: null,
+              deadlineAt: new Date(now.getTime() + settings.paymentWindowMinutes * 60_000),
+              paidAt: null,
+            },
       parts: priced.groups.map((group, index) => ({
-        sellerOrderId: new Types.ObjectId(),
+        sellerOrderId: sellerOrderIds[index],
         number: `${number}-${index + 1}`,
         seller: group.seller,
         lines: group.lines.map((line) => ({
@@ -332,6 +387,9 @@ async function carryOut(
  * published at once (the relay publishes whatever this misses).
  */
 async function writeSellerOrders(order: BuyerOrderDoc): Promise<SellerOrderDoc[]> {
+  const method = order.payment.method;
+  // Paid online, the sellers are asked once the payment is in; on terms, at once.
+  const firstStatus = method === 'online' ? ('awaiting_payment' as const) : ('placed' as const);
   const docs = order.parts.map((part) => ({
     _id: part.sellerOrderId,
     organisationId: new Types.ObjectId(part.seller!.id!),
@@ -340,7 +398,8 @@ async function writeSellerOrders(order: BuyerOrderDoc): Promise<SellerOrderDoc[]
     number: part.number,
     buyer: order.buyer,
     seller: { name: part.seller!.name, isPkp: part.seller!.isPkp },
-    status: 'placed' as const,
+    status: firstStatus,
+    paymentMethod: method,
     version: 1,
     lines: part.lines,
     totals: part.totals,
@@ -353,7 +412,7 @@ async function writeSellerOrders(order: BuyerOrderDoc): Promise<SellerOrderDoc[]
       {
         move: null,
         from: null,
-        to: 'placed',
+        to: firstStatus,
         byUserId: order.placedByUserId,
         byName: order.placedByName,
         byParty: 'buyer',

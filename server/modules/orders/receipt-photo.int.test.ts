@@ -7,7 +7,14 @@ import type { TRole } from '../../../shared/contracts/organisations';
 import { QUEUES } from '../../../shared/jobs';
 import { agentFor, createOrganisation, createUser } from '../../../test/factories';
 import { startTestApp, type TestApp } from '../../../test/helpers/app';
-import { inDays, orderingMarket, placeOrder, STOCKED, type Member } from '../../../test/helpers/orders';
+import {
+  giveCreditLine,
+  inDays,
+  orderingMarket,
+  placeOrder,
+  STOCKED,
+  type Member,
+} from '../../../test/helpers/orders';
 import { bullPrefix } from '../../platform/jobs';
 import { LocalDiskStorage } from '../../platform/storage';
 import { makeThumbnails } from '../photos';
@@ -48,6 +55,7 @@ async function orderAt(status: 'placed' | 'shipped') {
   const seller = await market.seller();
   const productId = await market.product(seller, STOCKED);
   const organisation = await createOrganisation({ kind: 'buyer', status: 'verified' });
+  await giveCreditLine(String(organisation._id));
   const members: Partial<Record<TRole, Agent>> = {};
   for (const role of ['admin', 'purchaser', 'approver', 'finance'] as const) {
     members[role] = await agentFor(

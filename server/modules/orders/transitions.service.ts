@@ -57,6 +57,13 @@ function reservationsOf(order: SellerOrderDoc): Reservation[] {
   }));
 }
 
+/** Who makes a move, as the history records it. */
+interface Mover {
+  userId: string | null;
+  name: string;
+  party: TOrderParty;
+}
+
 /**
  * One move of the seller order: checked against the shared state machine, written as one guarded
  * update (status and version as read) together with its history entry and its outbox event (notices
@@ -79,6 +86,55 @@ export async function moveSellerOrder(
       allowedFrom: rule.from,
     });
   }
+  const mover = { userId: actor.userId, name: actor.name, party: partyOf(actor) };
+  const updated = await applyMove(order, move, input, mover, now);
+  if (!updated) {
+    const current = await findSellerOrder(actor, sellerOrderId);
+    throw new AppError(
+      'INVALID_STATE',
+      'Pesanan baru saja berubah. Muat ulang untuk melihat status terbaru.',
+      {
+        currentStatus: current.status,
+        allowedFrom: rule.from,
+      },
+    );
+  }
+  return updated;
+}
+
+const PLATFORM: Mover = { userId: null, name: 'Pasar UMKM', party: 'platform' };
+
+/**
+ * A move the platform makes on its own (payment received, payment window over). Idempotent: a seller
+ * order already past the move's starting states is left as it is and null returned.
+ */
+export async function moveByPlatform(
+  sellerOrderId: string,
+  sellerOrganisationId: string,
+  move: 'confirmPayment' | 'expirePayment',
+  now = new Date(),
+): Promise<SellerOrderDoc | null> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const order = await SellerOrderModel.findOne({
+      _id: sellerOrderId,
+      organisationId: sellerOrganisationId,
+    }).lean<SellerOrderDoc>();
+    if (!order || !canMoveOrder(move, order.status)) return null;
+    const updated = await applyMove(order, move, {}, PLATFORM, now);
+    if (updated) return updated;
+  }
+  throw new Error(`seller order ${sellerOrderId}: lost the guard for ${move} 5 times in a row`);
+}
+
+/** The guarded write of one move; null when the order changed since it was read. */
+async function applyMove(
+  order: SellerOrderDoc,
+  move: TOrderMove,
+  input: MoveInput,
+  mover: Mover,
+  now: Date,
+): Promise<SellerOrderDoc | null> {
+  const rule = ORDER_MOVES[move];
   const version = order.version + 1;
   const set: Record<string, unknown> = { status: rule.to, version };
   if (move === 'ship' && 'courier' in input) {
@@ -89,7 +145,7 @@ export async function moveSellerOrder(
       bastNumber: input.bastNumber,
       note: input.note ?? null,
       receivedAt: now,
-      byName: actor.name,
+      byName: mover.name,
     };
   }
   if (RELEASING_MOVES.includes(move)) set.reservationsState = 'to_release';
@@ -109,9 +165,9 @@ export async function moveSellerOrder(
             move,
             from: order.status,
             to: rule.to,
-            byUserId: actor.userId,
-            byName: actor.name,
-            byParty: partyOf(actor),
+            byUserId: mover.userId,
+            byName: mover.name,
+            byParty: mover.party,
             at: now,
             reason: 'reason' in input ? input.reason : null,
           },
@@ -121,17 +177,7 @@ export async function moveSellerOrder(
     ),
     { returnDocument: 'after' },
   ).lean<SellerOrderDoc>();
-  if (!updated) {
-    const current = await findSellerOrder(actor, sellerOrderId);
-    throw new AppError(
-      'INVALID_STATE',
-      'Pesanan baru saja berubah. Muat ulang untuk melihat status terbaru.',
-      {
-        currentStatus: current.status,
-        allowedFrom: rule.from,
-      },
-    );
-  }
+  if (!updated) return null;
   await settleReservations(updated);
   await publishNow(sellerOrderOutbox.source, updated._id, [event], [updated.outbox.length - 1]);
   announceOrderChange(updated);

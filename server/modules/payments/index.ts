@@ -5,6 +5,7 @@ export {
   WebhookVerificationError,
   type PaymentProvider,
   type PaymentState,
+  type RefundState,
   type ProviderEvent,
 } from './payment-provider';
 export { applyPaymentState, startPayment, type ApplyOutcome } from './payments.service';
@@ -14,3 +15,4 @@ export {
   recordProviderEvent,
 } from './provider-events.service';
 export { paymentOutbox, providerEventOutbox } from './payments.outbox';
+export { closeUnpaidPayment, refundSellerOrder, type RefundOutcome } from './order-settlement.service';

@@ -3,7 +3,7 @@ import { PAYMENT_PROVIDERS } from '../../../shared/contracts/payments';
 import { PAYMENT_STATUSES } from '../../../shared/states/payment';
 import { tenantScoped } from '../../platform/db';
 import { outboxPlugin, type OutboxEntry } from '../../platform/outbox';
-import { PROVIDER_EVENT_TYPES } from './payment-provider';
+import { PROVIDER_EVENT_TYPES, REFUND_STATUSES } from './payment-provider';
 
 const historySchema = new Schema(
   {
@@ -12,6 +12,22 @@ const historySchema = new Schema(
     to: { type: String, enum: PAYMENT_STATUSES, required: true },
     /** The provider event that made us look (null when the change came from a read of our own). */
     eventId: { type: String, default: null },
+  },
+  { _id: false },
+);
+
+/**
+ * Money given back for one seller order of a paid buyer order (rejected or cancelled after payment):
+ * one per seller order, claimed before the provider is asked, so a retry asks with the same key.
+ */
+const refundSchema = new Schema(
+  {
+    sellerOrderId: { type: Schema.Types.ObjectId, required: true },
+    amountRupiah: { type: Number, required: true },
+    /** null between our claim and the provider's answer. */
+    providerRefundId: { type: String, default: null },
+    status: { type: String, enum: [...REFUND_STATUSES, 'requested'], required: true },
+    requestedAt: { type: Date, required: true },
   },
   { _id: false },
 );
@@ -39,6 +55,9 @@ const paymentSchema = new Schema(
     /** When the provider was last read for the status we hold: an older read never overwrites a newer one. */
     observedAt: { type: Date, default: null },
     history: { type: [historySchema], default: [] },
+    refunds: { type: [refundSchema], default: [] },
+    /** Σ refunds.amountRupiah: guarded so that refunds never add up to more than was paid. */
+    refundedRupiah: { type: Number, default: 0 },
     startedByUserId: { type: Schema.Types.ObjectId, required: true },
   },
   { timestamps: true },

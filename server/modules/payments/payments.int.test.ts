@@ -169,6 +169,13 @@ async function buyerOrder(
     deliveryAddress: await resolveAddress(KARAWANG_ADDRESS),
     totals,
     buyer: { name: 'Kopkar Uji', buyerType: 'koperasi_karyawan' },
+    payment: {
+      method: 'online',
+      status: 'awaiting',
+      termDays: null,
+      deadlineAt: new Date(Date.now() + 3_600_000),
+      paidAt: null,
+    },
     parts: [],
   });
   return String(order._id);

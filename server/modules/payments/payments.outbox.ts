@@ -27,10 +27,9 @@ export function providerEventReceived(provider: TPaymentProvider, eventId: strin
 }
 
 /**
- * The seam to the orders module: each status change of a payment carries one of these events, for the
- * orders module to move the buyer order on (succeeded) or keep it waiting for payment (failed,
- * canceled). Not a relay source yet (workers/main.ts): until the orders queue handles `payment-event`,
- * the events wait in their documents, and nothing is lost when it starts to.
+ * The seam to the orders: each status change of a payment carries one of these events; the billing
+ * steps move the buyer order on when it succeeded (server/modules/billing). Failed or canceled change
+ * nothing there: the order keeps waiting until its payment window closes.
  */
 export const paymentOutbox = defineOutbox('payments', PaymentModel, {
   'payment.processing': toJob('orders', 'payment-event'),

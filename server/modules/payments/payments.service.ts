@@ -4,11 +4,11 @@ import { canMovePayment, type TPaymentStatus } from '../../../shared/states/paym
 import { isDuplicateKeyError } from '../../platform/db';
 import { AppError } from '../../platform/http/errors';
 import type { Actor } from '../../platform/http/route';
-import { appendToOutbox } from '../../platform/outbox';
+import { appendToOutbox, publishNow } from '../../platform/outbox';
 import { loadBuyerOrder } from '../orders';
 import { PaymentModel, type PaymentDoc } from './payment.models';
 import { PaymentProviderError, type PaymentProvider, type PaymentState } from './payment-provider';
-import { paymentEvent, type PaymentEventStatus } from './payments.outbox';
+import { paymentEvent, paymentOutbox, type PaymentEventStatus } from './payments.outbox';
 
 /** One buyer order, one payment: the key the provider deduplicates creation by, so a retry is the same intent. */
 export function paymentIdempotencyKey(buyerOrderId: string): string {
@@ -86,6 +86,18 @@ export async function startPayment(
 ): Promise<StartedPayment> {
   const { provider } = deps;
   const order = await loadBuyerOrder(actor, buyerOrderId);
+  if (order.payment.method !== 'online') {
+    throw new AppError('INVALID_STATE', 'Pesanan ini dibayar dengan tempo, lewat tagihan.');
+  }
+  if (order.payment.status !== 'awaiting') {
+    throw new AppError(
+      'INVALID_STATE',
+      order.payment.status === 'paid'
+        ? 'Pesanan ini sudah dibayar.'
+        : 'Batas waktu pembayaran pesanan ini sudah lewat; pesanan dibatalkan.',
+      { currentStatus: order.payment.status },
+    );
+  }
   const amountRupiah = order.totals.total;
   if (typeof amountRupiah !== 'number' || !Number.isSafeInteger(amountRupiah) || amountRupiah <= 0) {
     throw new Error(`buyer order ${buyerOrderId} has no payable total (${amountRupiah})`);
@@ -218,7 +230,7 @@ export async function applyPaymentState(
     const to = observed.status as PaymentEventStatus;
     const version = current.version + 1;
     const event = paymentEvent({ ...current, status: to, version }, observedAt);
-    const moved = await PaymentModel.updateOne(
+    const moved = await PaymentModel.findOneAndUpdate(
       { _id: current._id, organisationId: current.organisationId, status: from, version: current.version },
       appendToOutbox(
         {
@@ -228,9 +240,13 @@ export async function applyPaymentState(
         },
         [event],
       ),
-    );
-    // Not published at once (publishNow): nothing consumes `payment-event` yet; see payments.outbox.ts.
-    if (moved.modifiedCount === 1) return { outcome: 'applied', status: to };
+      { returnDocument: 'after', projection: { outbox: 1 } },
+    ).lean<Pick<PaymentDoc, 'outbox'>>();
+    if (moved) {
+      // The relay would publish it too; at once, the sellers hear of a paid order without its poll delay.
+      await publishNow(paymentOutbox.source, current._id, [event], [moved.outbox.length - 1]);
+      return { outcome: 'applied', status: to };
+    }
   }
   throw new Error(`payment ${observed.providerPaymentId}: lost the guard ${GUARD_RETRIES} times in a row`);
 }

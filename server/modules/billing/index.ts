@@ -1,0 +1,7 @@
+export {
+  expireUnpaidOrder,
+  onInvoiceEvent,
+  onOrderEvent,
+  onPaymentEvent,
+  type BillingDeps,
+} from './billing.service';
