@@ -1,6 +1,7 @@
 import { Types, trusted } from 'mongoose';
 import { PaymentModel, type PaymentDoc } from './payment.models';
-import { PaymentProviderError, type PaymentProvider } from './payment-provider';
+import type { Logger } from 'pino';
+import { PaymentProviderError, type PaymentProvider, type RefundState } from './payment-provider';
 import { applyPaymentState } from './payments.service';
 
 /**
@@ -91,4 +92,48 @@ export async function refundSellerOrder(
   );
   if (state.status === 'succeeded') return 'refunded';
   return state.status === 'pending' ? 'pending' : 'failed';
+}
+
+const FINAL_REFUND_STATUSES: readonly string[] = ['succeeded', 'failed', 'canceled'];
+
+/**
+ * What the provider says of a refund now (re-read after its webhook), recorded on the Payment's refund
+ * entry. A final status is never changed again, so a late or repeated event cannot undo one; a refund the
+ * provider failed after accepting it is logged for a person to settle (the ledger has already reversed the
+ * sale — the money is owed to the buyer either way).
+ */
+export async function applyRefundState(
+  observed: RefundState,
+  logger?: Pick<Logger, 'error'>,
+): Promise<'applied' | 'unchanged' | 'unknown_payment' | 'not_recorded_yet'> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const payment = await PaymentModel.findOne({ providerPaymentId: observed.providerPaymentId })
+      .setOptions({ crossTenant: true })
+      .lean<PaymentDoc>();
+    if (!payment) return 'unknown_payment';
+    const entry = payment.refunds.find((refund) => refund.providerRefundId === observed.providerRefundId);
+    if (!entry) {
+      // Our request's answer is not written yet (the webhook overtook it): try again shortly.
+      const waiting = payment.refunds.some((refund) => refund.providerRefundId === null);
+      return waiting ? 'not_recorded_yet' : 'unknown_payment';
+    }
+    if (entry.status === observed.status || FINAL_REFUND_STATUSES.includes(entry.status)) return 'unchanged';
+    const refunds = payment.refunds.map((refund) =>
+      refund.providerRefundId === observed.providerRefundId ? { ...refund, status: observed.status } : refund,
+    );
+    const moved = await PaymentModel.updateOne(
+      { _id: payment._id, organisationId: payment.organisationId, refunds: payment.refunds },
+      { $set: { refunds } },
+    );
+    if (moved.modifiedCount === 1) {
+      if (observed.status === 'failed' || observed.status === 'canceled') {
+        logger?.error(
+          { providerRefundId: observed.providerRefundId, sellerOrderId: String(entry.sellerOrderId) },
+          'a refund was not completed by the provider; the buyer must be repaid another way',
+        );
+      }
+      return 'applied';
+    }
+  }
+  throw new Error(`refund ${observed.providerRefundId}: lost the guard 5 times in a row`);
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Express } from 'express';
-import { trusted, type Types } from 'mongoose';
+import { trusted, Types } from 'mongoose';
 import pino from 'pino';
 import Stripe from 'stripe';
 import request from 'supertest';
@@ -108,8 +108,13 @@ class PortDouble implements PaymentProvider {
     throw new Error('not used here');
   }
 
-  async retrieveRefund(): Promise<RefundState> {
-    throw new Error('not used here');
+  /** Per refund: what retrieveRefund answers now. */
+  readonly refundAnswers = new Map<string, RefundState>();
+
+  async retrieveRefund(id: string): Promise<RefundState> {
+    const answer = this.refundAnswers.get(id);
+    if (!answer) throw new Error(`no scripted answer for refund ${id}`);
+    return answer;
   }
 
   verifyWebhook(rawBody: Buffer, signatureHeader: string | undefined) {
@@ -345,12 +350,13 @@ describe('webhooks', () => {
     expect(payment.history).toEqual([
       { at: expect.any(Date), from: 'requires_payment', to: 'succeeded', eventId },
     ]);
-    // The seam to orders: the event waits in the payment document until the orders queue consumes it.
-    expect(payment.outboxPending).toBe(1);
+    // The seam to orders: the event travels in the payment document and is queued (job id = event id)
+    // for the billing steps at once.
+    expect(payment.outboxPending).toBe(0);
     expect(payment.outbox).toEqual([
       expect.objectContaining({
         type: 'payment.succeeded',
-        publishedAt: null,
+        publishedAt: expect.any(Date),
         payload: {
           version: 1,
           paymentId: String(payment._id),
@@ -489,7 +495,56 @@ describe('webhooks', () => {
     );
   }, 30_000);
 
-  it('events this slice does not act on are acknowledged and kept, without a job', async () => {
+  it('a refund is re-read after its webhook; a final status is never undone by a late event', async () => {
+    const { providerPaymentId, buyerOrderId } = await paymentOnFile();
+    const payment = (await PaymentModel.findOne({ providerPaymentId })
+      .setOptions({ crossTenant: true })
+      .lean<PaymentDoc>())!;
+    const sellerOrderId = new Types.ObjectId();
+    await PaymentModel.updateOne(
+      { _id: payment._id, organisationId: payment.organisationId },
+      {
+        $set: {
+          status: 'succeeded',
+          refundedRupiah: 100_000,
+          refunds: [
+            {
+              sellerOrderId,
+              amountRupiah: 100_000,
+              providerRefundId: 're_double_1',
+              status: 'pending',
+              requestedAt: new Date(),
+            },
+          ],
+        },
+      },
+    );
+    const refundState = (status: 'pending' | 'succeeded') => ({
+      providerRefundId: 're_double_1',
+      providerPaymentId,
+      status,
+      amountRupiah: 100_000,
+    });
+    const refundOf = async () =>
+      (await PaymentModel.findById(payment._id).setOptions({ crossTenant: true }).lean<PaymentDoc>())!
+        .refunds[0]!.status;
+
+    port.refundAnswers.set('re_double_1', refundState('succeeded'));
+    const done = stripeEvent('refund.updated', 're_double_1');
+    await deliver(done.payload).expect(200);
+    expect((await jobOutcome(done.eventId)).result).toEqual({ outcome: 'applied' });
+    expect(await refundOf()).toBe('succeeded');
+
+    // An older event delivered late, whose re-read would (wrongly, say) still answer pending: no change.
+    port.refundAnswers.set('re_double_1', refundState('pending'));
+    const late = stripeEvent('refund.updated', 're_double_1');
+    await deliver(late.payload).expect(200);
+    expect((await jobOutcome(late.eventId)).result).toEqual({ outcome: 'unchanged' });
+    expect(await refundOf()).toBe('succeeded');
+    expect(buyerOrderId).toBeTruthy();
+  });
+
+  it('events of no concern are acknowledged and kept, without a job; refunds of no payment of ours change nothing', async () => {
     const ignored = { eventId: `evt_${randomUUID().replace(/-/g, '')}` };
     const customer = JSON.stringify({
       id: ignored.eventId,
@@ -498,6 +553,12 @@ describe('webhooks', () => {
       data: { object: { id: 'cus_123', object: 'customer' } },
     });
     await deliver(customer).expect(200, { received: true, duplicate: false });
+    port.refundAnswers.set('re_123', {
+      providerRefundId: 're_123',
+      providerPaymentId: 'pi_not_ours',
+      status: 'succeeded',
+      amountRupiah: 5_000,
+    });
     const refund = stripeEvent('refund.updated', 're_123');
     await deliver(refund.payload).expect(200, { received: true, duplicate: false });
 
@@ -506,12 +567,12 @@ describe('webhooks', () => {
     })
       .sort({ _id: 1 })
       .lean<ProviderEventDoc[]>();
-    expect(stored.map((e) => [e.type, e.handling, e.outboxPending])).toEqual([
-      ['ignored', 'ignored', 0],
-      ['refund.updated', 'deferred', 0],
+    expect(stored.map((e) => [e.type, e.handling])).toEqual([
+      ['ignored', 'ignored'],
+      ['refund.updated', 'queued'],
     ]);
     expect(await queue.getJob(`stripe-${ignored.eventId}`)).toBeUndefined();
-    expect(await queue.getJob(`stripe-${refund.eventId}`)).toBeUndefined();
+    expect((await jobOutcome(refund.eventId)).result).toEqual({ outcome: 'unknown_payment' });
   });
 
   it('refuses a missing, tampered, foreign or stale signature with 400 and stores nothing', async () => {

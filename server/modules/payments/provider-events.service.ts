@@ -6,14 +6,12 @@ import { publishNow, withOutbox } from '../../platform/outbox';
 import { ProviderEventModel, type ProviderEventDoc } from './payment.models';
 import { PaymentProviderError, type PaymentProvider, type ProviderEvent } from './payment-provider';
 import { applyPaymentState, type ApplyOutcome } from './payments.service';
+import { applyRefundState } from './order-settlement.service';
 import { providerEventOutbox, providerEventReceived } from './payments.outbox';
 
-/** What this slice does with each kind of event: act (queue a job), or keep it for a later slice. */
-function handlingOf(event: ProviderEvent): 'queued' | 'ignored' | 'deferred' {
-  if (event.type === 'ignored') return 'ignored';
-  // Refund events are stored (and deduplicated) for the refunds slice; nothing here acts on them yet.
-  if (event.type === 'refund.updated') return 'deferred';
-  return 'queued';
+/** What is done with each kind of event: act on it (queue a job), or only keep it (dedupe, audit). */
+function handlingOf(event: ProviderEvent): 'queued' | 'ignored' {
+  return event.type === 'ignored' ? 'ignored' : 'queued';
 }
 
 /**
@@ -84,6 +82,16 @@ export async function processProviderEvent(
       observedAt,
       eventId: event.eventId,
     }));
+  }
+  if (event.type === 'refund.updated' && event.objectId) {
+    const observed = await provider.retrieveRefund(event.objectId);
+    if (observed.providerRefundId !== event.objectId) {
+      throw new PaymentProviderError(
+        'unexpected',
+        `asked for ${event.objectId}, got ${observed.providerRefundId}`,
+      );
+    }
+    outcome = await applyRefundState(observed);
   }
   if (outcome === 'not_recorded_yet') {
     // A plain error: BullMQ retries with backoff, by which time startPayment has recorded the id.
