@@ -178,9 +178,10 @@ async function applyMove(
     { returnDocument: 'after' },
   ).lean<SellerOrderDoc>();
   if (!updated) return null;
+  // The change is durable: open pages hear of it first, before the bookkeeping that follows it.
+  announceOrderChange(updated);
   await settleReservations(updated);
   await publishNow(sellerOrderOutbox.source, updated._id, [event], [updated.outbox.length - 1]);
-  announceOrderChange(updated);
   return updated;
 }
 
