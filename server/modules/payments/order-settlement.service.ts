@@ -1,6 +1,6 @@
 import { Types, trusted } from 'mongoose';
 import { PaymentModel, type PaymentDoc } from './payment.models';
-import type { Logger } from 'pino';
+import { notifyDinkop } from '../notifications';
 import { PaymentProviderError, type PaymentProvider, type RefundState } from './payment-provider';
 import { applyPaymentState } from './payments.service';
 
@@ -99,12 +99,11 @@ const FINAL_REFUND_STATUSES: readonly string[] = ['succeeded', 'failed', 'cancel
 /**
  * What the provider says of a refund now (re-read after its webhook), recorded on the Payment's refund
  * entry. A final status is never changed again, so a late or repeated event cannot undo one; a refund the
- * provider failed after accepting it is logged for a person to settle (the ledger has already reversed the
- * sale — the money is owed to the buyer either way).
+ * provider failed after accepting it is put before Dinkop's admins to settle by hand (the ledger has already
+ * reversed the sale — the money is owed to the buyer either way).
  */
 export async function applyRefundState(
   observed: RefundState,
-  logger?: Pick<Logger, 'error'>,
 ): Promise<'applied' | 'unchanged' | 'unknown_payment' | 'not_recorded_yet'> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const payment = await PaymentModel.findOne({ providerPaymentId: observed.providerPaymentId })
@@ -127,10 +126,13 @@ export async function applyRefundState(
     );
     if (moved.modifiedCount === 1) {
       if (observed.status === 'failed' || observed.status === 'canceled') {
-        logger?.error(
-          { providerRefundId: observed.providerRefundId, sellerOrderId: String(entry.sellerOrderId) },
-          'a refund was not completed by the provider; the buyer must be repaid another way',
-        );
+        await notifyDinkop({
+          kind: 'order.changed',
+          title: 'Pengembalian dana gagal',
+          body: `Pengembalian Rp ${entry.amountRupiah.toLocaleString('id-ID')} untuk pesanan ${String(entry.sellerOrderId)} tidak diselesaikan penyedia pembayaran (${observed.providerRefundId}). Kembalikan dana pembeli dengan cara lain.`,
+          roles: ['admin'],
+          dedupeKey: `refund-failed:${observed.providerRefundId}`,
+        });
       }
       return 'applied';
     }

@@ -19,6 +19,7 @@ import { paymentsProcessor } from '../../../workers/processors/payments';
 import { agentFor, createUser, KARAWANG_ADDRESS } from '../../../test/factories';
 import { startTestApp, testServiceUrls, type TestApp } from '../../../test/helpers/app';
 import { waitFor } from '../../../test/helpers/notices';
+import { NotificationModel } from '../notifications/notification.model';
 import { PaymentModel, ProviderEventModel, type PaymentDoc, type ProviderEventDoc } from './payment.models';
 import type {
   CreatedPayment,
@@ -542,6 +543,31 @@ describe('webhooks', () => {
     expect((await jobOutcome(late.eventId)).result).toEqual({ outcome: 'unchanged' });
     expect(await refundOf()).toBe('succeeded');
     expect(buyerOrderId).toBeTruthy();
+
+    // One the provider gives up on is put before Dinkop's admins, once.
+    const { organisation: dinkop } = await createUser({ kind: 'dinkop', roles: ['admin'] });
+    await PaymentModel.updateOne(
+      { _id: payment._id, organisationId: payment.organisationId },
+      { $set: { 'refunds.0.providerRefundId': 're_double_2', 'refunds.0.status': 'pending' } },
+    );
+    port.refundAnswers.set('re_double_2', {
+      ...refundState('pending'),
+      providerRefundId: 're_double_2',
+      status: 'failed',
+    });
+    for (const attempt of [
+      stripeEvent('refund.failed', 're_double_2'),
+      stripeEvent('refund.updated', 're_double_2'),
+    ]) {
+      await deliver(attempt.payload).expect(200);
+      await jobOutcome(attempt.eventId);
+    }
+    expect(await refundOf()).toBe('failed');
+    const notices = await NotificationModel.find({
+      organisationId: dinkop._id,
+      title: 'Pengembalian dana gagal',
+    }).lean();
+    expect(notices).toHaveLength(1);
   });
 
   it('events of no concern are acknowledged and kept, without a job; refunds of no payment of ours change nothing', async () => {
