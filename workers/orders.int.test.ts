@@ -15,6 +15,7 @@ import { SellerOrderModel, type SellerOrderDoc } from '../server/modules/orders/
 import { agentFor, createUser } from '../test/factories';
 import { KERIPIK_TEMPE, VALID_FOOD_LEGALITY } from '../test/fixtures';
 import { startTestApp, testServiceUrls, waitForRedis, type TestApp } from '../test/helpers/app';
+import { giveCreditLine } from '../test/helpers/orders';
 import { createStripeProvider } from '../server/modules/payments';
 import { ordersProcessor } from './processors/orders';
 
@@ -81,10 +82,10 @@ async function orderFromNewSeller() {
   await seller.post(`/api/catalog/my-products/${product.id}/submit`).expect(200);
   await curator.post(`/api/curation/products/${product.id}/start-review`).expect(200);
   await curator.post(`/api/curation/products/${product.id}/approve`).send({}).expect(200);
-  const buyer = await agentFor(
-    t.app as Express,
-    (await createUser({ kind: 'buyer', roles: ['purchaser'], status: 'verified' })).user,
-  );
+  const created = await createUser({ kind: 'buyer', roles: ['purchaser'], status: 'verified' });
+  // On terms: the order reaches its seller at once (paid online, it would wait for its payment).
+  await giveCreditLine(String(created.organisation._id));
+  const buyer = await agentFor(t.app as Express, created.user);
   const date = new Date(Date.parse(`${todayInWib()}T00:00:00Z`) + 10 * 86_400_000).toISOString().slice(0, 10);
   const order = ZBuyerOrder.parse(
     (
