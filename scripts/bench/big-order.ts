@@ -181,7 +181,7 @@ async function run({ mongoUri, redisUrl, load, log }: BenchContext): Promise<Ben
       notes: [
         `Each order: ${body.lines.length} lines (${LINES_PER_SELLER} stock products from each of ${SELLERS} verified UMKM, ${UNITS_PER_LINE.toLocaleString('en')} units a line), one at a time by one buyer; the answer is the buyer order with its ${SELLERS} seller parts. The first order (${ms(first)} ms, creating every stock counter) is not counted.`,
         `Stock was exactly ${placements} orders' worth: ${split ? `all ${sellerOrders.length} seller orders hold their ${LINES_PER_SELLER} reservations` : 'the SPLIT IS WRONG'}; ${describeAudit(audit)}${soldOut ? ', sold out as planned' : ', NOT sold out'}.`,
-        '(b) is the same number of conditional updates through the driver, one after another, for scale: checkout also claims the key, prices the lines, records each reservation on its placement, writes 11 orders and reads them back.',
+        '(b) is the same number of conditional updates through the driver, one after another, for scale: checkout also claims the key, prices the lines, holds the amount on the buyer’s credit line, reserves the lines in one bulk with a hold per counter, writes 11 orders and answers from what it wrote.',
         'The test MongoDB (mongo-java-server) builds only unique secondary indexes (docs/adr/001): absolute figures say little about production. Compare runs on the same machine.',
       ],
       result: {

@@ -281,7 +281,7 @@ async function run({ mongoUri, redisUrl, load, log }: BenchContext): Promise<Ben
       verdicts,
       notes: [
         `${buyerCount} verified buyers (one purchaser and session each), ${lineCount}-line orders over ${productCount} hot stock products of ${SELLERS} UMKM, 1–5 units a line; each order splits into up to ${SELLERS} seller orders.`,
-        `(a) and (b) take turns (${SLICES} each, ${seconds} s in all); the hot products hold ${PLENTY.toLocaleString('en')} units each, enough that every order in (a) and (b) succeeds. (a) is only the ${lineCount} conditional updates per order reserveStock sends; checkout also claims the Idempotency-Key, prices the lines, reserves all stock lines in one bulk with a hold per counter, writes the buyer order, the seller orders with their outbox events and answers with the order.`,
+        `(a) and (b) take turns (${SLICES} each, ${seconds} s in all); the hot products hold ${PLENTY.toLocaleString('en')} units each, enough that every order in (a) and (b) succeeds. (a) is only the ${lineCount} conditional updates per order reserveStock sends; checkout also claims the Idempotency-Key, prices the lines, holds the order's amount on the buyer's credit line (the koperasi buy on terms), reserves all stock lines in one bulk with a hold per counter, writes the buyer order, the seller orders with their outbox events and answers with the order.`,
         `Latencies of (a) and (b) are at saturation: with ${buyerCount} checkouts always in flight, an answer waits about ${buyerCount} / (orders/s) seconds in line (Little's law); (c) round 2 is the same orders arriving at the rate (b) sustained.`,
         ...rounds.map(
           (round, i) =>
