@@ -104,7 +104,8 @@ it('an order on terms: credit held, invoiced on acceptance, paid, owed, paid out
 
   await seller.agent.post(`/api/seller-orders/${part.id}/accept`).send({}).expect(200);
   await waitFor(
-    async () => Boolean(await InvoiceModel.exists({ sellerOrderId: part.id }).setOptions({ crossTenant: true })),
+    async () =>
+      Boolean(await InvoiceModel.exists({ sellerOrderId: part.id }).setOptions({ crossTenant: true })),
     5_000,
     'invoice issued',
   );
