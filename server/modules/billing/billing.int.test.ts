@@ -32,6 +32,7 @@ import {
   createStripeProvider,
   paymentOutbox,
   PaymentProviderError,
+  refundSellerOrder,
   type PaymentProvider,
   type RefundState,
 } from '../payments';
@@ -256,6 +257,44 @@ describe('paying online', () => {
     ]);
     // The other seller keeps its money.
     expect((await sellerBalance(s.sellers[0]!.organisationId)).balanceRupiah).toBe(146_250);
+  });
+});
+
+describe('refunds', () => {
+  it('never add up to more than was paid, and one seller order is refunded once', async () => {
+    const s = await shop();
+    const order = await placeOnline(s);
+    await paymentSucceeds(order, s.buyer);
+    const [first, second] = order.sellerOrders;
+    const refund = (sellerOrderId: string, amountRupiah: number) =>
+      refundSellerOrder(
+        { buyerOrderId: order.id, buyerOrganisationId: s.buyer.organisationId, sellerOrderId, amountRupiah },
+        provider,
+      );
+    expect(await refund(first!.id, first!.totals.total)).toBe('refunded');
+    expect(await refund(first!.id, first!.totals.total)).toBe('refunded');
+    // More than what is left of the payment: refused, nothing claimed, the provider never asked.
+    const asked = recorder.refunds.length;
+    await expect(refund(second!.id, order.totals.total)).rejects.toThrow(/would exceed what was paid/);
+    expect(recorder.refunds).toHaveLength(asked);
+    const payment = (await PaymentModel.findOne({ buyerOrderId: order.id })
+      .setOptions({ crossTenant: true })
+      .lean())!;
+    expect(payment.refundedRupiah).toBe(first!.totals.total);
+    expect(payment.refunds).toHaveLength(1);
+    // An order not paid has nothing to refund.
+    const unpaid = await placeOnline(await shop());
+    expect(
+      await refundSellerOrder(
+        {
+          buyerOrderId: unpaid.id,
+          buyerOrganisationId: unpaid.sellerOrders[0]!.buyer.id,
+          sellerOrderId: unpaid.sellerOrders[0]!.id,
+          amountRupiah: 1,
+        },
+        provider,
+      ),
+    ).toBe('not_paid');
   });
 });
 
