@@ -34,10 +34,22 @@ export async function createSession(
 }
 
 /** The actor of a user as the route guard would see it; also what the admin CLI and seed act as. */
-export async function actorForUser(userId: Types.ObjectId | string, sessionId = ''): Promise<Actor | null> {
-  const user = await UserModel.findById(userId).setOptions({ crossTenant: true }).lean();
+export async function actorForUser(
+  userId: Types.ObjectId | string,
+  sessionId = '',
+  /** Known from the session: then the user and the organisation are read together, not one after the other. */
+  organisationId?: Types.ObjectId | string,
+): Promise<Actor | null> {
+  const [user, known] = await Promise.all([
+    UserModel.findById(userId).setOptions({ crossTenant: true }).lean(),
+    organisationId ? OrganisationModel.findById(organisationId).lean() : null,
+  ]);
   if (!user) return null;
-  const organisation = await OrganisationModel.findById(user.organisationId).lean();
+  // A member belongs to one organisation for good; a mismatch would be a bug, and is read afresh.
+  const organisation =
+    known && String(known._id) === String(user.organisationId)
+      ? known
+      : await OrganisationModel.findById(user.organisationId).lean();
   if (!organisation) return null;
   return {
     userId: String(user._id),
@@ -65,7 +77,7 @@ export async function resolveActor(token: string, ttlHours: number): Promise<Act
       { $set: { lastSeenAt: now, expiresAt: new Date(now.getTime() + ttlHours * HOUR_MS) } },
     );
   }
-  return actorForUser(session.userId, sessionId);
+  return actorForUser(session.userId, sessionId, session.organisationId);
 }
 
 export async function revokeSession(sessionId: string): Promise<void> {
