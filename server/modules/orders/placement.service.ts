@@ -408,6 +408,10 @@ async function writeSellerOrders(order: BuyerOrderDoc): Promise<SellerOrderDoc[]
     purchaseOrderNumber: order.purchaseOrderNumber ?? null,
     notes: order.notes ?? null,
     deliveryAddress: order.deliveryAddress,
+    shipment: null,
+    receipt: null,
+    receiptPhoto: null,
+    reservationsState: 'held' as const,
     history: [
       {
         move: null,
@@ -415,20 +419,23 @@ async function writeSellerOrders(order: BuyerOrderDoc): Promise<SellerOrderDoc[]
         to: firstStatus,
         byUserId: order.placedByUserId,
         byName: order.placedByName,
-        byParty: 'buyer',
+        byParty: 'buyer' as const,
         at: order.createdAt,
+        reason: null,
       },
     ],
+    createdAt: order.createdAt,
+    updatedAt: order.createdAt,
+    __v: 0,
   }));
   const events = docs.map((doc) => orderEvent(doc, null));
   let written: SellerOrderDoc[];
   try {
-    written = (
-      await SellerOrderModel.insertMany(
-        docs.map((doc, i) => ({ ...doc, ...withOutbox([events[i]!]) })),
-        { ordered: false },
-      )
-    ).map((doc) => doc.toObject<SellerOrderDoc>());
+    // Inserted as built, without hydrating mongoose documents (a third of checkout's CPU went there):
+    // every field comes typed from the buyer order just written, and the defaults are spelled out above.
+    const complete = docs.map((doc, i) => ({ ...doc, ...withOutbox([events[i]!]) }));
+    await SellerOrderModel.insertMany(complete, { ordered: false, lean: true });
+    written = complete as unknown as SellerOrderDoc[];
   } catch (error) {
     const failures = (
       error as { writeErrors?: Array<{ index: number; code?: number; err?: { code?: number } }> }
