@@ -5,6 +5,7 @@ import type { TProductContent } from '../../shared/contracts/products';
 import { agentFor, createUser } from '../factories';
 import { KERIPIK_TEMPE, VALID_FOOD_LEGALITY } from '../fixtures';
 import { startBrowserApp, type BrowserApp } from '../helpers/browser';
+import { giveCreditLine } from '../helpers/orders';
 
 /**
  * The ordering promise in a real Chromium against the built client: a koperasi purchaser orders from the
@@ -52,12 +53,14 @@ it('a purchaser orders, the seller accepts and ships from a phone, and each side
   });
 
   // The purchaser puts 100 packs (the first bulk tier) in the cart from the product page.
-  const { user: purchaser } = await createUser({
+  const { user: purchaser, organisation: kopkar } = await createUser({
     kind: 'buyer',
     roles: ['purchaser'],
     status: 'verified',
     name: 'Siti Rahayu',
   });
+  // The koperasi buys on terms, so its order goes to the seller at once (payments.e2e covers paying online).
+  await giveCreditLine(String(kopkar._id));
   const buyerContext = await b.signedInAs(purchaser);
   const buyer = await buyerContext.newPage();
   await buyer.goto(`${b.baseUrl}/katalog/produk/${productId}`);
