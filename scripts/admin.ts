@@ -1,8 +1,10 @@
 /**
- * Admin CLI for what has no self-service: Dinkop accounts.
+ * Admin CLI for what has no self-service: Dinkop accounts, and recomputing the sales rollups.
  *   npm run admin -- create-dinkop-user --email kurator@dinkop.karawangkab.go.id --name "Dewi Lestari" \
  *     --role curator [--organisation "Dinas Koperasi dan UKM Kabupaten Karawang"]
  * The password comes from ADMIN_NEW_PASSWORD, or a strong one is generated and printed once.
+ *   npm run admin -- rebuild-rollups
+ * recomputes every sales rollup from the orders and display sales (docs/adr/014); safe while workers run.
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -11,8 +13,10 @@ import { ZEmail, ZNewPassword, ZPersonName } from '../shared/contracts/common';
 import { ROLES_BY_KIND } from '../shared/contracts/organisations';
 import { connectMongo, disconnectMongo } from '../server/platform/db';
 import { createDinkopAccount } from '../server/modules/accounts';
+import { rebuildRollups } from '../server/modules/reports';
 
-const USAGE = `usage: npm run admin -- create-dinkop-user --email E --name N --role admin|curator|analyst [--role …] [--organisation NAME]`;
+const USAGE = `usage: npm run admin -- create-dinkop-user --email E --name N --role admin|curator|analyst [--role …] [--organisation NAME]
+       npm run admin -- rebuild-rollups`;
 
 export const ZCreateDinkopUserArgs = z.strictObject({
   email: ZEmail,
@@ -35,8 +39,33 @@ export function parseCreateDinkopUser(argv: string[]) {
   return ZCreateDinkopUserArgs.parse(values);
 }
 
+async function rebuildRollupsCommand(argv: string[]): Promise<number> {
+  if (argv.length > 0) {
+    console.error(USAGE);
+    return 2;
+  }
+  const uri = process.env.MONGODB_URI;
+  if (!uri) {
+    console.error('MONGODB_URI is not set: point it at the database to change.');
+    return 2;
+  }
+  await connectMongo(uri);
+  try {
+    const started = Date.now();
+    const result = await rebuildRollups();
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(
+      `Rebuilt the sales rollups in ${seconds} s: ${result.increments} increments into ${result.documents} documents; ${result.caughtUp} re-applied for changes made meanwhile.`,
+    );
+    return 0;
+  } finally {
+    await disconnectMongo();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'rebuild-rollups') return rebuildRollupsCommand(rest);
   if (command !== 'create-dinkop-user') {
     console.error(USAGE);
     return 2;

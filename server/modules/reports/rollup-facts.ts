@@ -1,0 +1,217 @@
+import { createHash } from 'node:crypto';
+import type { TSalesChannel, TSalesStage } from '../../../shared/contracts/reports';
+import type { TOrderMove, TSellerOrderStatus } from '../../../shared/states/order';
+import { allocate } from '../../../shared/tax/ppn';
+import { todayInWib } from '../../../shared/time';
+
+/**
+ * What one sale adds to the rollups, decided from the source documents alone: the worker and the
+ * rebuild both go through these functions, which is what makes rebuild == incremental hold.
+ */
+
+export interface HistoryEntry {
+  move?: string | null;
+  from?: string | null;
+  to: string;
+  at: Date;
+}
+
+/** The parts of a seller order the rollups read. */
+export interface OrderForRollup {
+  _id: unknown;
+  organisationId: unknown;
+  buyerOrganisationId: unknown;
+  buyer?: { buyerType?: string | null } | null;
+  lines: ReadonlyArray<{ productId: unknown; name: string; quantity: number; lineTotal: number }>;
+  totals: { ppn: number };
+  history: readonly HistoryEntry[];
+}
+
+export interface SellerContext {
+  sellerName: string;
+  district: { code: string; name: string };
+  programmeTags: string[];
+}
+export interface ProductContext {
+  name: string | null;
+  category: string | null;
+}
+
+/** One guarded increment of one rollup document. */
+export interface RollupIncrement {
+  key: string;
+  organisationId: string;
+  day: string;
+  stage: TSalesStage;
+  channel: TSalesChannel;
+  district: { code: string; name: string };
+  productId: string;
+  category: string | null;
+  buyerOrganisationId: string | null;
+  buyerType: string | null;
+  programmeTags: string[];
+  sellerName: string;
+  productName: string;
+  orders: number;
+  orderLines: number;
+  units: number;
+  grossRupiah: number;
+  ppnRupiah: number;
+}
+
+export interface StageFact {
+  stage: TSalesStage;
+  at: Date;
+}
+
+const DELIVERED: readonly string[] = ['delivered', 'received'];
+const CANCELLED: readonly string[] = ['rejected', 'cancelled'];
+
+/**
+ * Each stage an order reached, at the first time it reached it. An online order is placed when its
+ * payment is confirmed, never while it awaits payment; one that expired (or was cancelled) unpaid was
+ * never a sale, so its cancellation is not counted. A receipt confirmed without a "delivered" move
+ * counts as the delivery.
+ */
+export function stageFacts(history: readonly HistoryEntry[]): StageFact[] {
+  const first = (matches: (entry: HistoryEntry) => boolean) => history.find(matches)?.at;
+  const facts: Array<[TSalesStage, Date | undefined]> = [
+    ['placed', first((entry) => entry.to === 'placed')],
+    ['accepted', first((entry) => entry.to === 'accepted')],
+    ['delivered', first((entry) => DELIVERED.includes(entry.to))],
+    ['completed', first((entry) => entry.to === 'completed')],
+    ['cancelled', first((entry) => CANCELLED.includes(entry.to) && entry.from !== 'awaiting_payment')],
+  ];
+  return facts.flatMap(([stage, at]) => (at ? [{ stage, at: new Date(at) }] : []));
+}
+
+/** The stage an order event names (the order's own history then says when), or null for the moves between. */
+export function eventStage(event: {
+  status: TSellerOrderStatus;
+  move: TOrderMove | null;
+}): TSalesStage | null {
+  switch (event.status) {
+    case 'placed':
+      return event.move === null || event.move === 'confirmPayment' ? 'placed' : null;
+    case 'accepted':
+      return event.move === 'accept' ? 'accepted' : null;
+    case 'delivered':
+    case 'received':
+      return 'delivered';
+    case 'completed':
+      return 'completed';
+    case 'rejected':
+    case 'cancelled':
+      return event.move === 'expirePayment' ? null : 'cancelled';
+    default:
+      return null;
+  }
+}
+
+/**
+ * One increment per product of the order (lines of the same product summed). PPN is the order's,
+ * shared over its lines by the rule invoices use, so the rollups add up to the orders' totals.
+ */
+export function orderIncrements(
+  order: OrderForRollup,
+  fact: StageFact,
+  seller: SellerContext,
+  products: ReadonlyMap<string, ProductContext>,
+): RollupIncrement[] {
+  const ppnShares = allocate(
+    order.totals.ppn,
+    order.lines.map((line) => line.lineTotal),
+  );
+  const byProduct = new Map<string, { name: string; units: number; gross: number; ppn: number }>();
+  order.lines.forEach((line, index) => {
+    const id = String(line.productId);
+    const sum = byProduct.get(id) ?? { name: line.name, units: 0, gross: 0, ppn: 0 };
+    sum.units += line.quantity;
+    sum.gross += line.lineTotal;
+    sum.ppn += ppnShares[index]!;
+    byProduct.set(id, sum);
+  });
+  const orderId = String(order._id);
+  return [...byProduct].map(([productId, sum], index) => ({
+    key: `${orderId}:${fact.stage}:${productId}`,
+    organisationId: String(order.organisationId),
+    day: todayInWib(fact.at),
+    stage: fact.stage,
+    channel: 'marketplace',
+    district: seller.district,
+    productId,
+    category: products.get(productId)?.category ?? null,
+    buyerOrganisationId: String(order.buyerOrganisationId),
+    buyerType: order.buyer?.buyerType ?? null,
+    programmeTags: seller.programmeTags,
+    sellerName: seller.sellerName,
+    // The catalog's name where the product still exists: one product, one label across channels.
+    productName: products.get(productId)?.name ?? sum.name,
+    orders: index === 0 ? 1 : 0,
+    orderLines: 1,
+    units: sum.units,
+    grossRupiah: sum.gross,
+    ppnRupiah: sum.ppn,
+  }));
+}
+
+/** A sale at a galeri or pojok, exactly as the consignment module reports it. */
+export interface DisplaySale {
+  saleId: string;
+  /** YYYY-MM-DD WIB */
+  soldOn: string;
+  channel: 'galeri' | 'pojok';
+  sellerOrganisationId: string;
+  productId: string;
+  units: number;
+  grossRupiah: number;
+  ppnRupiah: number;
+}
+
+/**
+ * A display sale is paid and handed over on the spot: it is counted as a completed sale, so the
+ * dashboard's default stage (completed) shows every channel side by side.
+ */
+export function displaySaleIncrement(
+  sale: DisplaySale,
+  seller: SellerContext,
+  product: ProductContext | undefined,
+): RollupIncrement {
+  return {
+    key: `sale:${sale.saleId}`,
+    organisationId: sale.sellerOrganisationId,
+    day: sale.soldOn,
+    stage: 'completed',
+    channel: sale.channel,
+    district: seller.district,
+    productId: sale.productId,
+    category: product?.category ?? null,
+    buyerOrganisationId: null,
+    buyerType: null,
+    programmeTags: seller.programmeTags,
+    sellerName: seller.sellerName,
+    productName: product?.name ?? '',
+    orders: 1,
+    orderLines: 1,
+    units: sale.units,
+    grossRupiah: sale.grossRupiah,
+    ppnRupiah: sale.ppnRupiah,
+  };
+}
+
+/** The rollup document an increment belongs to: a digest of its dimensions (labels excluded). */
+export function rollupId(increment: RollupIncrement): string {
+  const dimensions = [
+    increment.day,
+    increment.stage,
+    increment.channel,
+    increment.organisationId,
+    increment.district.code,
+    increment.productId,
+    increment.category,
+    increment.buyerOrganisationId,
+    increment.buyerType,
+    [...increment.programmeTags].sort(),
+  ];
+  return createHash('sha1').update(JSON.stringify(dimensions)).digest('hex');
+}
