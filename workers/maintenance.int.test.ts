@@ -66,7 +66,13 @@ it('purges expired sessions, invitations and finished checkout keys through a re
     const job = await queue.add('purge-expired', { version: 1 }, { jobId: 'purge-test' });
     const result = await job.waitUntilFinished(queueEvents, 15_000);
     // The unfinished one went silent a minute ago: its buyer's retry, not the sweep, deals with it.
-    expect(result).toEqual({ sessions: 1, invitations: 1, placements: 1, abandonedCheckouts: 0 });
+    expect(result).toEqual({
+      sessions: 1,
+      invitations: 1,
+      placements: 1,
+      abandonedCheckouts: 0,
+      consignmentSteps: 0,
+    });
     const keys = await OrderPlacementModel.find({ organisationId: organisation._id }).lean();
     expect(keys.map((k) => k.key).sort()).toEqual(['new-done', 'old-processing']);
     expect((await SessionModel.find().lean()).map((s) => s._id)).toEqual(['live']);

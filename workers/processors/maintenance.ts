@@ -3,6 +3,7 @@ import { UnrecoverableError } from 'bullmq';
 import { JOBS } from '../../shared/jobs';
 import { purgeExpiredInvitations, purgeExpiredSessions } from '../../server/modules/accounts';
 import { refreshAllListings } from '../../server/modules/catalog';
+import { finishStalePendingSteps } from '../../server/modules/consignment';
 import { sendExpiryWarnings } from '../../server/modules/legality';
 import { purgeExpiredPlacements, reconcileAbandonedPlacements } from '../../server/modules/orders';
 
@@ -23,13 +24,14 @@ export function maintenanceProcessor(clock: () => Date = () => new Date()): Proc
     if (!parsed.success) throw new UnrecoverableError(`bad payload: ${parsed.error.message}`);
     switch (job.name) {
       case 'purge-expired': {
-        const [sessions, invitations, placements, abandonedCheckouts] = await Promise.all([
+        const [sessions, invitations, placements, abandonedCheckouts, consignmentSteps] = await Promise.all([
           purgeExpiredSessions(),
           purgeExpiredInvitations(),
           purgeExpiredPlacements(),
           reconcileAbandonedPlacements(),
+          finishStalePendingSteps(),
         ]);
-        return { sessions, invitations, placements, abandonedCheckouts };
+        return { sessions, invitations, placements, abandonedCheckouts, consignmentSteps };
       }
       case 'legality-sweep': {
         const now = clock();

@@ -16,3 +16,5 @@ export {
   verifyOrganisation,
   type NoticeRecipient,
 } from './organisations.service';
+// For consignment: a Dinkop user named as a display point's operator.
+export { dinkopUser } from './dinkop-users';

@@ -10,3 +10,5 @@ export { failProductImport, runProductImport } from './product-import.service';
 export { createProduct } from './catalog.service';
 export { approveProduct, requestChanges, startReview, submitProduct } from './curation.service';
 export { orderableProducts, type OrderableProduct } from './orderable.service';
+// For consignment: a curated product with its shelf life, by id.
+export { consignableProduct, type ConsignableProduct } from './consignable';
