@@ -37,6 +37,8 @@ import { notificationRoutes } from './modules/notifications';
 import { orderRoutes, receiptPhotoRoutes } from './modules/orders';
 import { createStripeProvider, paymentRoutes, type PaymentProvider } from './modules/payments';
 import { regionRoutes } from './modules/regions';
+import { reportRoutes } from './modules/reports';
+import { consignmentRoutes } from './modules/consignment';
 import { registryRoutes, umkmPayoutAccount, umkmPhotoRoutes, umkmRoutes } from './modules/umkm';
 
 export interface AppDeps {
@@ -92,6 +94,8 @@ export function apiRoutes(deps: Required<AppDeps>): AnyRoute[] {
       storage,
       paymentInstructions: deps.config.INVOICE_PAYMENT_INSTRUCTIONS ?? DEFAULT_PAYMENT_INSTRUCTIONS,
     }),
+    ...consignmentRoutes(),
+    ...reportRoutes(),
     ...paymentRoutes({
       provider: deps.payments,
       publishableKey: deps.config.STRIPE_PUBLISHABLE_KEY,

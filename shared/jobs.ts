@@ -13,6 +13,7 @@ export const QUEUES = {
   orders: 'orders',
   payments: 'payments',
   invoices: 'invoices',
+  consignment: 'consignment',
 } as const;
 export type TQueueName = keyof typeof QUEUES;
 
@@ -115,6 +116,14 @@ export const JOBS = {
       invoiceId: objectId,
       sellerOrganisationId: objectId,
       stage: z.enum(['before_due', 'due', 'overdue']),
+    }),
+  },
+  consignment: {
+    /** A sale at a galeri or pojok was recorded (from the DisplaySale outbox): it enters the sales rollups. */
+    'display-sale': z.strictObject({
+      version: z.literal(1),
+      saleId: z.string().min(1).max(100),
+      sellerOrganisationId: objectId,
     }),
   },
 } as const satisfies Record<TQueueName, Record<string, z.ZodType>>;

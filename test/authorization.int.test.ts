@@ -254,6 +254,16 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'post /api/invoices/:invoiceId/mark-paid': { transferReference: 'BCA-123456', paidOn: '2026-12-01' },
 };
 
+/** Valid query strings for reads that need one, so the read itself runs (and is checked for leaks). */
+const SAMPLE_QUERIES: Record<string, Record<string, string>> = {
+  'get /api/reports/sales/series': { from: '2026-01-01', to: '2026-12-31' },
+  'get /api/reports/sales/breakdown': { from: '2026-01-01', to: '2026-12-31', by: 'umkm' },
+  'get /api/reports/sales/breakdown.csv': { from: '2026-01-01', to: '2026-12-31', by: 'umkm' },
+  'get /api/reports/sales/breakdown.xlsx': { from: '2026-01-01', to: '2026-12-31', by: 'umkm' },
+  'get /api/reports/sales/top': { from: '2026-01-01', to: '2026-12-31' },
+  'get /api/reports/overview': { from: '2026-01-01', to: '2026-12-31' },
+};
+
 function pathFor(route: AnyRoute): string {
   return route.path.replace(/:(\w+)/g, (_match, name: string) => {
     switch (name) {
@@ -284,6 +294,9 @@ function pathFor(route: AnyRoute): string {
       // Payout batches are Dinkop's alone: any id does, access is refused before it is read.
       case 'batchId':
         return String(new Types.ObjectId());
+      // Display points are Dinkop's, shared with every seller (not tenant data): an unknown one is a 404.
+      case 'pointId':
+        return String(new Types.ObjectId());
       case 'token':
         return newToken();
       default:
@@ -295,6 +308,8 @@ function pathFor(route: AnyRoute): string {
 function call(agent: request.Agent | ReturnType<typeof request>, route: AnyRoute) {
   const path = pathFor(route);
   const sent = (agent as unknown as Record<string, (p: string) => request.Test>)[route.method]!(path);
+  const query = SAMPLE_QUERIES[`${route.method} ${route.path}`];
+  if (query) sent.query(query);
   const body = SAMPLE_BODIES[`${route.method} ${route.path}`];
   return body === undefined ? sent : sent.send(body as object);
 }

@@ -13,6 +13,7 @@ import { DEFAULT_PAYMENT_INSTRUCTIONS, invoiceOutbox, type InvoiceDeps } from '.
 import { createNoticeSenders, noticeOutbox, type NoticeSenders } from '../server/modules/notifications';
 import { ledgerSettings, type LedgerSettings } from '../server/modules/ledger';
 import { sellerOrderOutbox, type OrderTiming } from '../server/modules/orders';
+import { displaySaleOutbox } from '../server/modules/consignment';
 import {
   createStripeProvider,
   paymentOutbox,
@@ -21,6 +22,7 @@ import {
 } from '../server/modules/payments';
 import { QUEUES, type TQueueName } from '../shared/jobs';
 import { invoicesProcessor } from './processors/invoices';
+import { consignmentProcessor } from './processors/consignment';
 import { maintenanceProcessor } from './processors/maintenance';
 import { noticesProcessor } from './processors/notices';
 import { ordersProcessor } from './processors/orders';
@@ -56,6 +58,8 @@ const PROCESSORS: Record<TQueueName, { processor: (deps: WorkerDeps) => Processo
   payments: { processor: paymentsProcessor, concurrency: 4 },
   // A PDF render is a few milliseconds of CPU; the rest is MongoDB and storage round trips.
   invoices: { processor: invoicesProcessor, concurrency: 4 },
+  // One read and one rollup update per sale.
+  consignment: { processor: () => consignmentProcessor(), concurrency: 4 },
 };
 
 /** Collections whose documents carry outbox events, for the relay (docs/adr/008). */
@@ -65,6 +69,7 @@ const OUTBOX_SOURCES = [
   providerEventOutbox.source,
   paymentOutbox.source,
   invoiceOutbox.source,
+  displaySaleOutbox.source,
 ];
 
 function readyOrTimeout(redis: Redis, ms: number): Promise<void> {

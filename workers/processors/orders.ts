@@ -11,6 +11,7 @@ import {
   type OrderTiming,
 } from '../../server/modules/orders';
 import type { PaymentProvider } from '../../server/modules/payments';
+import { applyOrderEventToRollups } from '../../server/modules/reports';
 
 function parse<S extends z.ZodType>(schema: S, job: Job): z.output<S> {
   const parsed = schema.safeParse(job.data);
@@ -39,7 +40,9 @@ export function ordersProcessor({
       case 'order-event': {
         const event = parse(JOBS.orders['order-event'], job);
         await handleOrderEvent(event, jobs, orderTiming);
-        return onOrderEvent(event, billing);
+        await onOrderEvent(event, billing);
+        // Keyed per order, stage and product: a retry after a failure above counts nothing twice.
+        return applyOrderEventToRollups(event);
       }
       case 'order-unanswered':
         return remindUnanswered(parse(JOBS.orders['order-unanswered'], job));
