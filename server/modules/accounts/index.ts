@@ -18,3 +18,5 @@ export {
 } from './organisations.service';
 // For consignment: a Dinkop user named as a display point's operator.
 export { dinkopUser } from './dinkop-users';
+// For the Dinkop reports: organisations across tenants, read only.
+export { sellerLabels, umkmIdsInKecamatan, verifiedUmkmRegisteredBefore } from './reporting';

@@ -12,3 +12,5 @@ export { approveProduct, requestChanges, startReview, submitProduct } from './cu
 export { orderableProducts, type OrderableProduct } from './orderable.service';
 // For consignment: a curated product with its shelf life, by id.
 export { consignableProduct, type ConsignableProduct } from './consignable';
+// For the Dinkop reports: products across sellers, read only.
+export { productDimensions, productsFirstApprovedBetween, sellersWithIncompleteProducts } from './reporting';

@@ -33,3 +33,5 @@ export async function legalityOverviewOf(organisationIds: readonly string[], tod
     ]),
   );
 }
+// For the Dinkop reports: legality coverage.
+export { sellersWithValidNib } from './reporting';

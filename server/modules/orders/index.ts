@@ -16,3 +16,11 @@ export {
   sellerOrdersOf,
   type OrderPaymentOutcome,
 } from './order-payment.service';
+// For the Dinkop reports: seller orders across organisations, read only.
+export {
+  allSellerOrderFacts,
+  sellerOrderFacts,
+  sellersWithPlacedOrders,
+  stageDurations,
+  type SellerOrderFacts,
+} from './reporting';

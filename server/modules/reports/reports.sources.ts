@@ -1,18 +1,15 @@
-import mongoose, { trusted, type Types } from 'mongoose';
-// eslint-disable-next-line no-restricted-imports -- cross-tenant reads no module index offers yet (ADR 014)
-import { OrganisationModel } from '../accounts/organisation.model';
-// eslint-disable-next-line no-restricted-imports -- cross-tenant reads no module index offers yet (ADR 014)
-import { ProductModel, type ProductDoc } from '../catalog/product.model';
-// eslint-disable-next-line no-restricted-imports -- cross-tenant reads no module index offers yet (ADR 014)
-import { SellerOrderModel } from '../orders/order.models';
-// eslint-disable-next-line no-restricted-imports -- cross-tenant reads no module index offers yet (ADR 014)
-import { UmkmProfileModel } from '../umkm/umkm-profile.model';
+import mongoose, { type Types } from 'mongoose';
+import { sellerLabels } from '../accounts';
+import { productDimensions } from '../catalog';
+import { allSellerOrderFacts, sellerOrderFacts } from '../orders';
+import { programmeTagsOf } from '../umkm';
 import type { DisplaySale, OrderForRollup, ProductContext, SellerContext } from './rollup-facts';
 
 /**
- * What the reports read of other modules' documents, in one place. These are read-only lookups no
- * module index offers yet (a seller's kecamatan with its programme tags, a product's category, seller
- * orders across tenants); they would move behind those modules' indexes when they do.
+ * What the reports read of other modules, in one place, through their indexes (a seller's kecamatan and
+ * programmes, a product's category, seller orders across tenants) — except display sales, read from their
+ * collection by name: consignment feeds the rollups, so importing it here would make the two depend on
+ * each other.
  */
 
 const UNKNOWN_DISTRICT = { code: '', name: 'Tidak diketahui' };
@@ -50,66 +47,31 @@ export class RollupContextLoader {
 const NO_PRODUCT: ProductContext = { name: null, category: null };
 
 async function readSeller(organisationId: string): Promise<SellerContext> {
-  const [organisation, profile] = await Promise.all([
-    OrganisationModel.findById(organisationId, { name: 1, address: 1 }).lean(),
-    UmkmProfileModel.findById(organisationId, { programmeTags: 1 }).lean(),
+  const [labels, programmeTags] = await Promise.all([
+    sellerLabels(organisationId),
+    programmeTagsOf(organisationId),
   ]);
-  const district = organisation?.address?.district;
   return {
-    sellerName: organisation?.name ?? '',
-    district: district?.code ? { code: district.code, name: district.name } : UNKNOWN_DISTRICT,
-    programmeTags: [...new Set(profile?.programmeTags ?? [])].sort(),
+    sellerName: labels?.name ?? '',
+    district: labels?.district ?? UNKNOWN_DISTRICT,
+    programmeTags,
   };
 }
 
 async function readProducts(productIds: readonly string[]): Promise<Map<string, ProductContext>> {
-  const products = await ProductModel.find(
-    { _id: trusted({ $in: productIds }) },
-    {
-      'live.name': 1,
-      'live.category': 1,
-      'content.name': 1,
-      'content.category': 1,
-    },
-  )
-    .setOptions({ crossTenant: true })
-    .lean<Array<Pick<ProductDoc, '_id' | 'live' | 'content'>>>();
-  return new Map(
-    products.map((product) => [
-      String(product._id),
-      {
-        name: product.live?.name ?? product.content?.name ?? null,
-        category: product.live?.category ?? product.content?.category ?? null,
-      },
-    ]),
-  );
+  return productDimensions(productIds);
 }
-
-const ORDER_FIELDS = {
-  organisationId: 1,
-  buyerOrganisationId: 1,
-  'buyer.buyerType': 1,
-  lines: 1,
-  'totals.ppn': 1,
-  history: 1,
-} as const;
 
 export async function sellerOrderForRollup(
   sellerOrderId: string,
   sellerOrganisationId: string,
 ): Promise<OrderForRollup | null> {
-  return SellerOrderModel.findOne(
-    { _id: sellerOrderId, organisationId: sellerOrganisationId },
-    ORDER_FIELDS,
-  ).lean<OrderForRollup>();
+  return sellerOrderFacts(sellerOrderId, sellerOrganisationId);
 }
 
 /** Every seller order (or those changed since `since`), streamed. */
 export function sellerOrdersForRollup(since: Date | null): AsyncIterable<OrderForRollup> {
-  return SellerOrderModel.find(since ? { updatedAt: trusted({ $gte: since }) } : {}, ORDER_FIELDS)
-    .setOptions({ crossTenant: true })
-    .lean<OrderForRollup[]>()
-    .cursor() as AsyncIterable<OrderForRollup>;
+  return allSellerOrderFacts(since);
 }
 
 /**
