@@ -182,7 +182,16 @@ export function createApp(given: AppDeps): { app: Express; routes: AnyRoute[]; j
   const json = express.json({ limit: `${config.BODY_LIMIT_KB}kb` });
   app.use((req, res, next) => (rawBodyPaths.has(pathKey(req.path)) ? next() : json(req, res, next)));
   app.use(cookieParser());
-  app.use('/api', limiters.api);
+  // Provider webhooks are signed, come from a few provider addresses in bursts, and are retried by the
+  // provider anyway: a per-address limit meant for people would only delay payments.
+  const signedPaths = new Set(
+    routes
+      .filter((route) => route.access.kind === 'public' && route.access.authenticatedBy)
+      .map((route) => pathKey(route.path)),
+  );
+  app.use('/api', (req, res, next) =>
+    signedPaths.has(pathKey(req.baseUrl + req.path)) ? next() : limiters.api(req, res, next),
+  );
   app.use(requireAllowedOrigin(config.CORS_ORIGINS));
   app.use('/api', authenticate(accountsSettings(config)));
 
