@@ -5,6 +5,7 @@ import { createWorkerRedis } from '../server/platform/redis';
 import { SessionModel } from '../server/modules/accounts/session.model';
 import { InvitationModel } from '../server/modules/accounts/invitation.model';
 import { OrderPlacementModel } from '../server/modules/orders/order.models';
+import { ProviderEventModel } from '../server/modules/payments/payment.models';
 import { createUser } from '../test/factories';
 import { startTestApp, testServiceUrls, type TestApp } from '../test/helpers/app';
 import { maintenanceProcessor } from './processors/maintenance';
@@ -57,6 +58,26 @@ it('purges expired sessions, invitations and finished checkout keys through a re
     placement('new-done', 'done', future),
   ]);
 
+  // Provider events: a handled one older than 30 days goes; an unhandled old one and a recent one stay.
+  const longAgo = new Date(Date.now() - 31 * 86_400_000);
+  const providerEvent = (eventId: string, receivedAt: Date, processedAt: Date | null) => ({
+    provider: 'stripe',
+    eventId,
+    type: 'payment.succeeded',
+    providerType: 'payment_intent.succeeded',
+    objectId: 'pi_x',
+    handling: 'queued',
+    receivedAt,
+    processedAt,
+    outbox: [],
+    outboxPending: 0,
+  });
+  await ProviderEventModel.create([
+    providerEvent('evt_old_done', longAgo, longAgo),
+    providerEvent('evt_old_unhandled', longAgo, null),
+    providerEvent('evt_recent', past, past),
+  ]);
+
   const [producer, consumer, events] = [connection(), connection(), connection()];
   const queue = new Queue(QUEUES.maintenance, { connection: producer, prefix });
   const queueEvents = new QueueEvents(QUEUES.maintenance, { connection: events, prefix });
@@ -72,7 +93,10 @@ it('purges expired sessions, invitations and finished checkout keys through a re
       placements: 1,
       abandonedCheckouts: 0,
       consignmentSteps: 0,
+      providerEvents: 1,
     });
+    const kept = await ProviderEventModel.find().lean();
+    expect(kept.map((event) => event.eventId).sort()).toEqual(['evt_old_unhandled', 'evt_recent']);
     const keys = await OrderPlacementModel.find({ organisationId: organisation._id }).lean();
     expect(keys.map((k) => k.key).sort()).toEqual(['new-done', 'old-processing']);
     expect((await SessionModel.find().lean()).map((s) => s._id)).toEqual(['live']);

@@ -6,6 +6,7 @@ import { refreshAllListings } from '../../server/modules/catalog';
 import { finishStalePendingSteps } from '../../server/modules/consignment';
 import { sendExpiryWarnings } from '../../server/modules/legality';
 import { purgeExpiredPlacements, reconcileAbandonedPlacements } from '../../server/modules/orders';
+import { purgeOldProviderEvents } from '../../server/modules/payments';
 
 type MaintenanceJobName = keyof (typeof JOBS)['maintenance'];
 
@@ -24,14 +25,16 @@ export function maintenanceProcessor(clock: () => Date = () => new Date()): Proc
     if (!parsed.success) throw new UnrecoverableError(`bad payload: ${parsed.error.message}`);
     switch (job.name) {
       case 'purge-expired': {
-        const [sessions, invitations, placements, abandonedCheckouts, consignmentSteps] = await Promise.all([
-          purgeExpiredSessions(),
-          purgeExpiredInvitations(),
-          purgeExpiredPlacements(),
-          reconcileAbandonedPlacements(),
-          finishStalePendingSteps(),
-        ]);
-        return { sessions, invitations, placements, abandonedCheckouts, consignmentSteps };
+        const [sessions, invitations, placements, abandonedCheckouts, consignmentSteps, providerEvents] =
+          await Promise.all([
+            purgeExpiredSessions(),
+            purgeExpiredInvitations(),
+            purgeExpiredPlacements(),
+            reconcileAbandonedPlacements(),
+            finishStalePendingSteps(),
+            purgeOldProviderEvents(),
+          ]);
+        return { sessions, invitations, placements, abandonedCheckouts, consignmentSteps, providerEvents };
       }
       case 'legality-sweep': {
         const now = clock();

@@ -12,6 +12,7 @@ export { applyPaymentState, startPayment, type ApplyOutcome } from './payments.s
 export {
   isPermanentProviderError,
   processProviderEvent,
+  purgeOldProviderEvents,
   recordProviderEvent,
 } from './provider-events.service';
 export { paymentOutbox, providerEventOutbox } from './payments.outbox';

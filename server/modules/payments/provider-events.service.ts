@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { trusted } from 'mongoose';
 import type { TPaymentProvider } from '../../../shared/contracts/payments';
 import type { JOBS } from '../../../shared/jobs';
 import { isDuplicateKeyError } from '../../platform/db';
@@ -104,4 +105,20 @@ export async function processProviderEvent(
 /** Errors a retry will not cure (the provider refused, or answered with something we cannot use). */
 export function isPermanentProviderError(error: unknown): boolean {
   return error instanceof PaymentProviderError && error.kind !== 'unavailable';
+}
+
+/**
+ * Stripe retries a webhook for up to three days; an event's id must be remembered at least that long to
+ * deduplicate it. Kept 30 days for support questions, then dropped once handled (or of no concern).
+ */
+export const PROVIDER_EVENT_KEEP_DAYS = 30;
+
+export async function purgeOldProviderEvents(now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - PROVIDER_EVENT_KEEP_DAYS * 86_400_000);
+  const { deletedCount } = await ProviderEventModel.deleteMany({
+    receivedAt: trusted({ $lt: before }),
+    outboxPending: 0,
+    $or: [{ handling: trusted({ $ne: 'queued' }) }, { processedAt: trusted({ $ne: null }) }],
+  });
+  return deletedCount;
 }
