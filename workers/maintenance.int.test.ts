@@ -61,12 +61,12 @@ it('purges expired sessions, invitations and finished checkout keys through a re
   // Provider events: a handled one older than 30 days goes; an unhandled old one and a recent one stay.
   const longAgo = new Date(Date.now() - 31 * 86_400_000);
   const providerEvent = (eventId: string, receivedAt: Date, processedAt: Date | null) => ({
-    provider: 'stripe',
+    provider: 'stripe' as const,
     eventId,
-    type: 'payment.succeeded',
+    type: 'payment.succeeded' as const,
     providerType: 'payment_intent.succeeded',
     objectId: 'pi_x',
-    handling: 'queued',
+    handling: 'queued' as const,
     receivedAt,
     processedAt,
     outbox: [],

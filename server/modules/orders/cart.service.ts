@@ -6,7 +6,8 @@ import { orderableProducts } from '../catalog';
 import { CartModel, type CartDoc } from './order.models';
 import { quote, type Quote } from './quote';
 
-const mine = (actor: Actor) => ({ organisationId: actor.organisationId, userId: actor.userId });
+type CartOwner = Pick<Actor, 'organisationId' | 'userId'>;
+const mine = (actor: CartOwner) => ({ organisationId: actor.organisationId, userId: actor.userId });
 
 export async function getCart(actor: Actor): Promise<Quote> {
   const cart = await CartModel.findOne(mine(actor)).lean<CartDoc>();
@@ -50,7 +51,7 @@ export async function setCartLine(actor: Actor, productId: string, quantity: num
 }
 
 /** Returns how many lines went (0: none of them was in the cart). */
-export async function removeCartLines(actor: Actor, productIds: readonly string[]): Promise<number> {
+export async function removeCartLines(actor: CartOwner, productIds: readonly string[]): Promise<number> {
   const before = await CartModel.findOne(mine(actor)).lean<CartDoc>();
   const present = (before?.lines ?? []).filter((line) => productIds.includes(String(line.productId))).length;
   if (present === 0) return 0;

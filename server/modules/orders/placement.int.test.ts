@@ -124,6 +124,9 @@ it('checkouts nobody came back for are settled by the hourly sweep: undone, or f
     finished.first.sellerOrders[0]!.id,
   ]);
   expect(await finished.placement()).toMatchObject({ state: 'done' });
+  // The finished order's lines left its buyer's cart; the undone one's are still there to order again.
+  expect(await finished.cart()).toEqual([]);
+  expect((await undone.cart()).flatMap((group) => group.lines)).toHaveLength(1);
   // Nothing left for a second pass.
   expect(await reconcileAbandonedPlacements(new Date(Date.now() + 11 * 60_000))).toBe(0);
 });

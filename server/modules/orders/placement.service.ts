@@ -513,8 +513,14 @@ export async function reconcileAbandonedPlacements(now = new Date()): Promise<nu
       _id: placement.orderId,
       organisationId: placement.organisationId,
     }).lean<BuyerOrderDoc>();
-    if (order) await completeAfterCommit(order, placement);
-    else await abandon(placement);
+    if (order) {
+      await completeAfterCommit(order, placement);
+      // As the buyer's own retry would: the ordered lines leave the cart of whoever placed the order.
+      await removeCartLines(
+        { organisationId: String(order.organisationId), userId: String(order.placedByUserId) },
+        order.parts.flatMap((part) => part.lines.map((line) => String(line.productId))),
+      );
+    } else await abandon(placement);
     reconciled++;
   }
   return reconciled;
