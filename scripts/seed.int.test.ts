@@ -1,3 +1,4 @@
+import { CreditLineModel } from '../server/modules/credit/credit-line.model';
 import { OrganisationModel } from '../server/modules/accounts/organisation.model';
 import { UserModel } from '../server/modules/accounts/user.model';
 import { startTestApp, type TestApp } from '../test/helpers/app';
@@ -31,6 +32,13 @@ it('seeds Karawang demo data once; a second run adds nothing', async () => {
   });
   await seed(storage, silent);
   expect(await counts()).toEqual(first);
+  // The verified koperasi buy on terms; nobody else has a credit line.
+  const verifiedKoperasi = BUYERS.filter(
+    (b) => b.buyerType === 'koperasi_karyawan' && b.status === 'verified',
+  );
+  const lines = await CreditLineModel.find({}).setOptions({ crossTenant: true }).lean();
+  expect(lines).toHaveLength(verifiedKoperasi.length);
+  expect(lines.every((line) => line.termDays === 30 && line.availableRupiah === 250_000_000)).toBe(true);
 
   const kinds = await OrganisationModel.distinct('buyerType', { kind: 'buyer' });
   expect(kinds).toEqual(expect.arrayContaining(['koperasi_karyawan', 'hotel', 'restaurant', 'company']));

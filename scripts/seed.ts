@@ -17,6 +17,7 @@ import {
   rejectOrganisation,
   verifyOrganisation,
 } from '../server/modules/accounts';
+import { setCreditLine } from '../server/modules/credit';
 import { refreshAllListings } from '../server/modules/catalog';
 import { sendExpiryWarnings } from '../server/modules/legality';
 import { loadRegions } from '../server/modules/regions';
@@ -87,6 +88,14 @@ export async function seed(storage: StoragePort, log: (line: string) => void = c
           : await createOrganisationWithFirstUser({ kind: 'umkm', organisation, account });
       created++;
       if (org.status === 'verified') await verifyOrganisation(String(saved._id), dinkopAdmin);
+      // The koperasi buy on terms (Rp 250 juta, 30 days) as Dinkop would set it; the hotel and the others pay online.
+      if (org.status === 'verified' && 'buyerType' in org && org.buyerType === 'koperasi_karyawan') {
+        await setCreditLine(dinkopAdmin, String(saved._id), {
+          termDays: 30,
+          limitRupiah: 250_000_000,
+          active: true,
+        });
+      }
       const catalog = DEMO_CATALOG[org.slug];
       if (catalog) {
         const seller = await actorForUser(user._id);
