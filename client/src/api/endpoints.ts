@@ -79,6 +79,13 @@ import {
   type ZShipOrderRequest,
 } from '@shared/contracts/orders';
 import type { TOrderMove } from '@shared/states/order';
+import { ZStartPaymentResponse } from '@shared/contracts/payments';
+import {
+  type ZCreditLineRequest,
+  ZCreditLine,
+  ZListCreditLinesResponse,
+  ZMyCreditLineResponse,
+} from '@shared/contracts/credit';
 import { ApiError, apiJson, apiNoContent, apiUpload } from './client';
 
 type Body<S extends z.ZodType> = z.infer<S>;
@@ -453,6 +460,26 @@ export const uploadReceiptPhoto = (sellerOrderId: string, file: File) =>
 export const receiptPhotoUrl = (sellerOrderId: string, photoId: string, size: TPhotoSize) =>
   `/api/seller-orders/${seg(sellerOrderId)}/receipt-photo/${seg(photoId)}?size=${size}`;
 
+// --- paying: an online order through the payment provider, orders on terms within a credit line ---
+
+/**
+ * Starts (or resumes) paying an online order: the provider's client secret for its payment form. Calling it
+ * again for the same order gives the same payment.
+ */
+export const startOrderPayment = (orderId: string) =>
+  apiJson('POST', `/api/orders/${seg(orderId)}/payment`, ZStartPaymentResponse);
+
+/** The buyer organisation's own credit line (null when Dinkop has given it none). */
+export const getMyCreditLine = (signal?: AbortSignal) =>
+  apiJson('GET', '/api/organisation/credit-line', ZMyCreditLineResponse, { signal });
+
+export const listCreditLines = (cursor: string | null, signal?: AbortSignal) =>
+  apiJson('GET', '/api/credit-lines', ZListCreditLinesResponse, { query: { cursor }, signal });
+
+/** Sets a buyer organisation's terms and limit, or changes them (Dinkop admin). */
+export const setCreditLine = (organisationId: string, body: Body<typeof ZCreditLineRequest>) =>
+  apiJson('PUT', `/api/organisations/${seg(organisationId)}/credit-line`, ZCreditLine, { body });
+
 export const queryKeys = {
   me: ['me'] as const,
   organisation: ['organisation'] as const,
@@ -492,4 +519,6 @@ export const queryKeys = {
   sellerOrdersAll: ['orders', 'seller', 'list'] as const,
   sellerOrders: (filters: SellerOrderFilters) => ['orders', 'seller', 'list', filters] as const,
   sellerOrder: (sellerOrderId: string) => ['orders', 'seller', 'one', sellerOrderId] as const,
+  myCreditLine: ['organisation', 'credit-line'] as const,
+  creditLines: ['credit-lines'] as const,
 };

@@ -29,6 +29,10 @@ import { LiveProvider } from '../realtime/live';
 import { Brand } from './Brand';
 import { canCurateProducts } from '../features/curation/access';
 import { canSeeRegistry } from '../features/registry/registryParts';
+import { canSeeCreditLines } from '../features/credit/access';
+import { canSeeOwnLedger, canSeePayouts } from '../features/ledger/access';
+import { canEnterSales, canSeeOwnConsignment, canSeePoints } from '../features/consignment/access';
+import { canReadInvoices } from '../features/invoices/access';
 import { canSeeVerificationQueue, clearUserData, markSignedOut, useSession } from '../features/auth/session';
 
 let languageAdoptedFor: string | null = null;
@@ -142,6 +146,7 @@ export function AppLayout() {
     ...(canWorkSellerOrders(me)
       ? [{ to: '/usaha/pesanan', label: t('orders.sellerTitle'), testId: 'nav-seller-orders' }]
       : []),
+    ...(canReadInvoices(me) ? [{ to: '/faktur', label: t('invoices.nav'), testId: 'nav-invoices' }] : []),
     { to: '/organisasi', label: t('nav.organisation'), testId: 'nav-organisation' },
     ...(me.organisation.kind === 'buyer'
       ? [
@@ -168,6 +173,22 @@ export function AppLayout() {
       : []),
     ...(canSeeRegistry(me)
       ? [{ to: '/dinkop/registri', label: t('registry.nav'), testId: 'nav-registry' }]
+      : []),
+    ...(canSeeCreditLines(me)
+      ? [{ to: '/dinkop/kredit-tempo', label: t('credit.nav'), testId: 'nav-credit-lines' }]
+      : []),
+    ...(canSeePayouts(me)
+      ? [{ to: '/dinkop/pembayaran', label: t('payouts.nav'), testId: 'nav-payouts' }]
+      : []),
+    ...(canSeeOwnLedger(me) ? [{ to: '/usaha/saldo', label: t('ledger.nav'), testId: 'nav-ledger' }] : []),
+    ...(canSeePoints(me)
+      ? [{ to: '/dinkop/titik-pajang', label: t('consignment.nav'), testId: 'nav-consignment-points' }]
+      : []),
+    ...(canEnterSales(me)
+      ? [{ to: '/titik-pajang/penjualan', label: t('consignment.salesNav'), testId: 'nav-consignment-sales' }]
+      : []),
+    ...(canSeeOwnConsignment(me)
+      ? [{ to: '/usaha/konsinyasi', label: t('consignment.sellerNav'), testId: 'nav-consignment-seller' }]
       : []),
     { to: '/akun', label: t('nav.account'), testId: 'nav-account' },
   ];

@@ -134,6 +134,53 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: 'dinkop/pembayaran',
+            lazy: async () => ({ Component: (await import('../features/ledger/PayoutsPage')).PayoutsPage }),
+          },
+          {
+            path: 'dinkop/pembayaran/umkm/:organisationId',
+            lazy: async () => ({
+              Component: (await import('../features/ledger/DinkopSellerLedgerPage')).DinkopSellerLedgerPage,
+            }),
+          },
+          {
+            path: 'dinkop/pembayaran/:batchId',
+            lazy: async () => ({
+              Component: (await import('../features/ledger/PayoutBatchPage')).PayoutBatchPage,
+            }),
+          },
+          {
+            path: 'usaha/saldo',
+            lazy: async () => ({
+              Component: (await import('../features/ledger/SellerLedgerPage')).SellerLedgerPage,
+            }),
+          },
+          {
+            path: 'dinkop/titik-pajang',
+            lazy: async () => ({
+              Component: (await import('../features/consignment/PointsPage')).PointsPage,
+            }),
+          },
+          {
+            path: 'titik-pajang/penjualan',
+            lazy: async () => ({
+              Component: (await import('../features/consignment/SalesEntryPage')).SalesEntryPage,
+            }),
+          },
+          {
+            path: 'usaha/konsinyasi',
+            lazy: async () => ({
+              Component: (await import('../features/consignment/SellerConsignmentPage'))
+                .SellerConsignmentPage,
+            }),
+          },
+          {
+            path: 'dinkop/kredit-tempo',
+            lazy: async () => ({
+              Component: (await import('../features/credit/CreditLinesPage')).CreditLinesPage,
+            }),
+          },
+          {
             path: 'katalog',
             lazy: async () => ({ Component: (await import('../features/catalog/CatalogPage')).CatalogPage }),
           },
@@ -175,6 +222,18 @@ export const router = createBrowserRouter([
             path: 'usaha/pesanan/:sellerOrderId',
             lazy: async () => ({
               Component: (await import('../features/orders/SellerOrderPage')).SellerOrderPage,
+            }),
+          },
+          {
+            path: 'faktur',
+            lazy: async () => ({
+              Component: (await import('../features/invoices/InvoicesPage')).InvoicesPage,
+            }),
+          },
+          {
+            path: 'faktur/:invoiceId',
+            lazy: async () => ({
+              Component: (await import('../features/invoices/InvoicePage')).InvoicePage,
             }),
           },
           {

@@ -156,6 +156,12 @@ export const SHARED_MESSAGES_EN: Record<string, string> = {
     'The import file is no longer in storage. Upload the file again.',
   'Impor terhenti karena gangguan di server. Draf yang sudah dibuat tetap tersimpan; periksa daftar produk sebelum mengunggah ulang.':
     'The import stopped because of a server problem. Drafts already created are kept; check the product list before uploading again.',
+  // shared/contracts/credit.ts: a Dinkop admin's credit line
+  'Tempo harus 14, 30 atau 45 hari': 'Terms must be 14, 30 or 45 days',
+  'Batas kredit harus angka': 'The credit limit must be a number',
+  'Batas kredit dalam rupiah utuh': 'The credit limit is in whole rupiah',
+  'Batas kredit tidak boleh negatif': 'The credit limit cannot be negative',
+  'Batas kredit maksimal Rp10.000.000.000': 'The credit limit can be at most Rp10,000,000,000',
 };
 
 /** Shared messages with a value inside (the digits the seller typed): matched whole, value carried over. */

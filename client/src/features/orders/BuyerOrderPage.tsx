@@ -12,6 +12,7 @@ import { useLiveOrders } from './orderCache';
 import { DeliveryDetails, OrderLines, OrderTimeline, OrderTotals, ShipmentAndReceipt } from './orderParts';
 import { OrderMoves } from './OrderMoves';
 import { BuyerOrderStatusBadge, SellerOrderStatusBadge } from './orderStatus';
+import { OrderPaymentCard } from '../payments/OrderPaymentCard';
 
 /** One UMKM's part of the order: what it delivers, where it is now, and what the buyer can do about it. */
 function SellerPart({ part }: { part: TSellerOrder }) {
@@ -90,6 +91,7 @@ export function BuyerOrderPage() {
         </div>
         <BuyerOrderStatusBadge status={order.status} testId="buyer-order-status" />
       </Group>
+      <OrderPaymentCard order={order} />
       <Card withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
         <Stack gap="sm">
           {firstPart && <DeliveryDetails order={firstPart} />}

@@ -11,10 +11,13 @@ import { currentLanguage } from '../../i18n';
 import { useSession } from '../auth/session';
 import { useLiveOrders } from './orderCache';
 import { BuyerOrderStatusBadge } from './orderStatus';
+import { CreditUsageCard } from '../credit/CreditUsageCard';
+import { usePaymentMethodLabel } from '../payments/OrderPaymentCard';
 
 function BuyerOrderRow({ order }: { order: TBuyerOrder }) {
   const { t } = useTranslation();
   const locale = currentLanguage();
+  const methodLabel = usePaymentMethodLabel();
   return (
     <Card
       withBorder
@@ -48,6 +51,7 @@ function BuyerOrderRow({ order }: { order: TBuyerOrder }) {
             {order.purchaseOrderNumber
               ? ` · ${t('orders.poShort', { number: order.purchaseOrderNumber })}`
               : ''}
+            {` · ${methodLabel(order.payment)}`}
           </Text>
           <Text fw={700}>{formatRupiah(order.totals.total)}</Text>
         </Group>
@@ -87,6 +91,7 @@ export function BuyerOrdersPage() {
           {t('orders.buyerSubtitle')}
         </Text>
       </div>
+      <CreditUsageCard />
       <PagedList
         query={query}
         count={orders.length}

@@ -24,6 +24,11 @@ import { isOrgAdmin, useSession } from '../auth/session';
 import { formatNumber } from '../catalog/catalogFormat';
 import { unitLabel } from '../catalog/CatalogParts';
 import { useCartSaving } from './useCart';
+import {
+  CheckoutPaymentChoice,
+  creditLimitMessage,
+  useCheckoutPayment,
+} from '../payments/CheckoutPaymentChoice';
 
 const PO_NUMBER_MAX = 60;
 const NOTES_MAX = 1000;
@@ -202,13 +207,22 @@ export function CheckoutForm({
   const [purchaseOrderNumber, setPurchaseOrderNumber] = useState('');
   const [notes, setNotes] = useState('');
   const [deliveryLocationId, setDeliveryLocationId] = useState('');
+  const payment = useCheckoutPayment(cart.totals.total);
 
   const submission = useMutation({
     mutationFn: ({ key, body }: { key: string; body: TPlaceOrderRequest }) => placeOrder(key, body),
     onSuccess: (order) => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.cart });
       void queryClient.invalidateQueries({ queryKey: queryKeys.ordersAll });
-      notifications.show({ color: 'green', message: t('orders.checkout.placed', { number: order.number }) });
+      // An order on terms takes from the credit line: what is left has changed.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.myCreditLine });
+      notifications.show({
+        color: 'green',
+        message:
+          order.payment.status === 'awaiting'
+            ? t('orders.checkout.placedAwaitingPayment', { number: order.number })
+            : t('orders.checkout.placed', { number: order.number }),
+      });
       void navigate(`/pesanan/${order.id}`);
     },
     onError: (error, { body }) => {
@@ -218,6 +232,12 @@ export function CheckoutForm({
       void queryClient.invalidateQueries({ queryKey: queryKeys.cart });
       // So may the delivery locations: an admin may have just removed the chosen one.
       void queryClient.invalidateQueries({ queryKey: queryKeys.deliveryLocations });
+      // And the credit line: other orders may have used it, or Dinkop changed it.
+      if (
+        error instanceof ApiError &&
+        (error.code === 'CREDIT_LIMIT_EXCEEDED' || error.code === 'NOT_ON_TERMS')
+      )
+        void queryClient.invalidateQueries({ queryKey: queryKeys.myCreditLine });
     },
   });
 
@@ -232,7 +252,7 @@ export function CheckoutForm({
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     // The button is held while sending or while a quantity is being saved; Enter in a field is not.
-    if (submission.isPending || cartSaving) return;
+    if (submission.isPending || cartSaving || payment.loading) return;
     const form = event.currentTarget;
     const checked = validate(
       ZPlaceOrderRequest,
@@ -242,6 +262,7 @@ export function CheckoutForm({
         ...(purchaseOrderNumber.trim() ? { purchaseOrderNumber } : {}),
         ...(notes.trim() ? { notes } : {}),
         ...(deliveryLocationId ? { deliveryLocationId } : {}),
+        paymentMethod: payment.method,
       },
       t,
     );
@@ -257,7 +278,7 @@ export function CheckoutForm({
     submission.mutate({ key: attemptKey(checked.data), body: checked.data });
   };
 
-  const blocked = notVerified || linesNeedWork || cartSaving || noDestination;
+  const blocked = notVerified || linesNeedWork || cartSaving || noDestination || payment.loading;
   return (
     <form onSubmit={submit} noValidate data-testid="checkout-form">
       <Stack gap="sm">
@@ -302,6 +323,7 @@ export function CheckoutForm({
           countLabel={`${notes.trim().length}/${NOTES_MAX}`}
           data-testid="checkout-notes"
         />
+        <CheckoutPaymentChoice payment={payment} total={cart.totals.total} />
         {notVerified && (
           <Alert color="yellow" variant="light" data-testid="checkout-not-verified">
             {t('orders.addToCart.blocked.notVerified')}
@@ -320,12 +342,14 @@ export function CheckoutForm({
         {submission.isError && (
           <ErrorAlert
             error={submission.error}
+            message={creditLimitMessage(submission.error, t)}
             showIssues
             fieldKeys={[
               'requestedDeliveryDate',
               'purchaseOrderNumber',
               'notes',
               'deliveryLocationId',
+              'paymentMethod',
               ...lines.map((_, index) => `lines.${index}.quantity`),
               ...lines.map((_, index) => `lines.${index}.productId`),
             ]}
@@ -345,7 +369,9 @@ export function CheckoutForm({
           disabled={blocked}
           data-testid="checkout-submit"
         >
-          {t('orders.checkout.submit', { total: formatRupiah(cart.totals.total) })}
+          {payment.method === 'online'
+            ? t('orders.checkout.submitOnline', { total: formatRupiah(cart.totals.total) })
+            : t('orders.checkout.submit', { total: formatRupiah(cart.totals.total) })}
         </Button>
       </Stack>
     </form>

@@ -70,11 +70,16 @@ export function SellerOrderPage() {
         <DeliveryDetails
           order={order}
           extra={
-            order.buyer.buyerType && (
-              <InfoRow label={t('orders.buyerType')}>
-                {t(`labels.buyerTypes.${order.buyer.buyerType}`)}
+            <>
+              {order.buyer.buyerType && (
+                <InfoRow label={t('orders.buyerType')}>
+                  {t(`labels.buyerTypes.${order.buyer.buyerType}`)}
+                </InfoRow>
+              )}
+              <InfoRow label={t('payments.title')} testId="seller-order-payment-method">
+                {t(`payments.sellerMethod.${order.paymentMethod}`)}
               </InfoRow>
-            )
+            </>
           }
         />
         <ShipmentAndReceipt order={order} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TBuyerOrderStatus, TSellerOrderStatus } from '@shared/states/order';
 
 export const SELLER_ORDER_STATUS_COLOR: Record<TSellerOrderStatus, string> = {
+  awaiting_payment: 'orange',
   placed: 'yellow',
   accepted: 'blue',
   in_production: 'indigo',
@@ -16,6 +17,7 @@ export const SELLER_ORDER_STATUS_COLOR: Record<TSellerOrderStatus, string> = {
 };
 
 const BUYER_ORDER_STATUS_COLOR: Record<TBuyerOrderStatus, string> = {
+  awaiting_payment: 'orange',
   placed: 'yellow',
   in_progress: 'blue',
   delivered: 'teal',
