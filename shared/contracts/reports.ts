@@ -233,3 +233,11 @@ export const ZOverviewResponse = z.strictObject({
   averageResponseHours: z.number().nullable(),
 });
 export type TOverviewResponse = z.infer<typeof ZOverviewResponse>;
+
+/**
+ * Live event after an order event reached the rollups: the day (WIB) whose figures changed, nothing
+ * else; open dashboards refetch that day from the series endpoint, which applies the reader's scope.
+ */
+export const REPORTS_TODAY_CHANGED_EVENT = 'reports.today-changed';
+export const ZReportsTodayChangedEvent = z.strictObject({ date: ZCalendarDate });
+export type TReportsTodayChangedEvent = z.infer<typeof ZReportsTodayChangedEvent>;

@@ -11,7 +11,7 @@ import {
   type OrderTiming,
 } from '../../server/modules/orders';
 import type { PaymentProvider } from '../../server/modules/payments';
-import { applyOrderEventToRollups } from '../../server/modules/reports';
+import { announceTodayChanged, applyOrderEventToRollups } from '../../server/modules/reports';
 
 function parse<S extends z.ZodType>(schema: S, job: Job): z.output<S> {
   const parsed = schema.safeParse(job.data);
@@ -42,7 +42,9 @@ export function ordersProcessor({
         await handleOrderEvent(event, jobs, orderTiming);
         await onOrderEvent(event, billing);
         // Keyed per order, stage and product: a retry after a failure above counts nothing twice.
-        return applyOrderEventToRollups(event);
+        await applyOrderEventToRollups(event);
+        announceTodayChanged(event.sellerOrganisationId);
+        return;
       }
       case 'order-unanswered':
         return remindUnanswered(parse(JOBS.orders['order-unanswered'], job));

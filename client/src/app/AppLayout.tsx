@@ -34,6 +34,7 @@ import { canSeeOwnLedger, canSeePayouts } from '../features/ledger/access';
 import { canEnterSales, canSeeOwnConsignment, canSeePoints } from '../features/consignment/access';
 import { canReadInvoices } from '../features/invoices/access';
 import { canSeeVerificationQueue, clearUserData, markSignedOut, useSession } from '../features/auth/session';
+import { canSeeOwnSalesDashboard, canSeeSalesDashboard } from '../features/reports/access';
 
 let languageAdoptedFor: string | null = null;
 
@@ -165,6 +166,12 @@ export function AppLayout() {
         ]
       : []),
     { to: '/organisasi/anggota', label: t('nav.members'), testId: 'nav-members' },
+    ...(canSeeSalesDashboard(me)
+      ? [{ to: '/dinkop/dasbor', label: t('reports.nav'), testId: 'nav-sales-dashboard' }]
+      : []),
+    ...(canSeeOwnSalesDashboard(me)
+      ? [{ to: '/usaha/dasbor', label: t('reports.sellerNav'), testId: 'nav-seller-dashboard' }]
+      : []),
     ...(canSeeVerificationQueue(me)
       ? [{ to: '/dinkop/verifikasi', label: t('nav.verification'), testId: 'nav-verification' }]
       : []),

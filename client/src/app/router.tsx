@@ -104,6 +104,18 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: 'dinkop/dasbor',
+            lazy: async () => ({
+              Component: (await import('../features/reports/DashboardPages')).DinkopDashboardPage,
+            }),
+          },
+          {
+            path: 'usaha/dasbor',
+            lazy: async () => ({
+              Component: (await import('../features/reports/DashboardPages')).SellerDashboardPage,
+            }),
+          },
+          {
             path: 'dinkop/verifikasi',
             lazy: async () => ({
               Component: (await import('../features/dinkop/VerificationPage')).VerificationPage,

@@ -7,4 +7,5 @@ export {
   sellerOrderSource,
   type RollupSource,
 } from './rollups.service';
+export { announceTodayChanged } from './reports.realtime';
 export { reportRoutes } from './reports.routes';
