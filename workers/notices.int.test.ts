@@ -127,7 +127,7 @@ it('a worker killed in the middle of a notice: after restart, exactly one messag
     first.kill('SIGKILL');
     await firstExited;
   };
-  await waitFor(() => killed, 30_000, 'the first worker reached the SMTP server');
+  await waitFor(() => killed, 60_000, 'the first worker reached the SMTP server');
   expect(inbox.emails()).toHaveLength(1);
   expect(inbox.whatsapp()).toHaveLength(0);
   expect(await NoticeDeliveryModel.find({ organisationId }).lean()).toEqual([
@@ -137,7 +137,7 @@ it('a worker killed in the middle of a notice: after restart, exactly one messag
   // BullMQ hands the job of a dead worker to a live one once its lock has lapsed (30 s).
   const second = workerProcess();
   try {
-    await waitFor(everyDeliverySent(organisationId, 4), 90_000, 'all four deliveries sent');
+    await waitFor(everyDeliverySent(organisationId, 4), 120_000, 'all four deliveries sent');
   } finally {
     const secondExited = once(second, 'exit');
     second.kill('SIGTERM');
@@ -154,4 +154,4 @@ it('a worker killed in the middle of a notice: after restart, exactly one messag
     attempts: 2,
   }).lean();
   expect(interrupted?.state).toBe('sent');
-}, 150_000);
+}, 240_000);
