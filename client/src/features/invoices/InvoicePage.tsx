@@ -18,31 +18,9 @@ import { formatNumber } from '../catalog/catalogFormat';
 import { unitLabel } from '../catalog/CatalogParts';
 import { canMarkInvoicePaid } from './access';
 import { getInvoice, invoiceKeys, invoicePdfUrl, markInvoicePaid } from './api';
+import { AmountRow } from '../orders/orderParts';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import { dueDateText, isOverdue } from './InvoicesPage';
-
-function Amount({
-  label,
-  amount,
-  strong,
-  testId,
-}: {
-  label: string;
-  amount: number;
-  strong?: boolean;
-  testId?: string;
-}) {
-  return (
-    <Group justify="space-between" gap="xs" wrap="nowrap" align="baseline">
-      <Text size="sm" fw={strong ? 700 : undefined}>
-        {label}
-      </Text>
-      <Text size="sm" fw={strong ? 700 : 500} style={{ whiteSpace: 'nowrap' }} data-testid={testId}>
-        {formatRupiah(amount)}
-      </Text>
-    </Group>
-  );
-}
 
 /** Lines with their DPP and PPN shares (PKP sellers only), then the totals. */
 function InvoiceLines({ invoice }: { invoice: TInvoice }) {
@@ -81,10 +59,10 @@ function InvoiceLines({ invoice }: { invoice: TInvoice }) {
       </Table.ScrollContainer>
       <Divider />
       <Stack gap={4}>
-        <Amount label={t('invoices.totals.subtotal')} amount={invoice.totals.subtotal} />
-        {pkp && <Amount label={t('invoices.totals.taxBase')} amount={invoice.totals.taxBase} />}
-        {pkp && <Amount label={t('invoices.totals.ppn')} amount={invoice.totals.ppn} />}
-        <Amount
+        <AmountRow label={t('invoices.totals.subtotal')} amount={invoice.totals.subtotal} />
+        {pkp && <AmountRow label={t('invoices.totals.taxBase')} amount={invoice.totals.taxBase} />}
+        {pkp && <AmountRow label={t('invoices.totals.ppn')} amount={invoice.totals.ppn} />}
+        <AmountRow
           label={t('invoices.totals.total')}
           amount={invoice.totals.total}
           strong

@@ -15,7 +15,8 @@ import { SELLER_ORDER_STATUS_COLOR } from './orderStatus';
 
 type TOrderTotals = z.infer<typeof ZOrderTotals>;
 
-function AmountRow({
+/** A labelled rupiah amount in a totals block (orders, invoices). */
+export function AmountRow({
   label,
   amount,
   strong,
