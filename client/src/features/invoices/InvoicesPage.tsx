@@ -1,11 +1,12 @@
-import { Link, useSearchParams } from 'react-router-dom';
-import { Alert, Card, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router-dom';
+import { Alert, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { INVOICE_STATUSES, ZInvoiceStatus, type TInvoice } from '@shared/contracts/invoices';
+import { INVOICE_STATUSES, type TInvoice } from '@shared/contracts/invoices';
 import { formatRupiah } from '@shared/money';
 import { formatDateTimeWib, formatDateWib, todayInWib } from '@shared/time';
 import { PagedList } from '../../components/PagedList';
+import { StatusFilter, useStatusFilter } from '../../components/StatusFilter';
 import { currentLanguage } from '../../i18n';
 import { useSession } from '../auth/session';
 import { canReadInvoices } from './access';
@@ -13,7 +14,6 @@ import { invoiceKeys, listInvoices, type InvoiceFilters } from './api';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 
 const PAGE_SIZE = 20;
-const ALL = 'all';
 
 export function isOverdue(invoice: Pick<TInvoice, 'status' | 'dueDate'>): boolean {
   return invoice.status === 'unpaid' && invoice.dueDate !== null && invoice.dueDate < todayInWib();
@@ -77,11 +77,10 @@ function InvoiceRow({ invoice, side }: { invoice: TInvoice; side: 'buyer' | 'sel
 export function InvoicesPage() {
   const me = useSession();
   const { t } = useTranslation();
-  const [searchParams, setSearchParams] = useSearchParams();
   const allowed = canReadInvoices(me);
-  const statusFilter = ZInvoiceStatus.safeParse(searchParams.get('status'));
+  const { status, setStatus } = useStatusFilter(INVOICE_STATUSES);
   const filters: InvoiceFilters = {
-    status: statusFilter.success ? statusFilter.data : undefined,
+    status,
     limit: PAGE_SIZE,
   };
   const query = useInfiniteQuery({
@@ -111,19 +110,14 @@ export function InvoicesPage() {
           {t(`invoices.subtitle.${side}`)}
         </Text>
       </div>
-      <NativeSelect
+      <StatusFilter
         label={t('invoices.filterStatus')}
-        maw={{ base: '100%', xs: 280 }}
-        value={statusFilter.success ? statusFilter.data : ALL}
-        onChange={(event) => {
-          const parsed = ZInvoiceStatus.safeParse(event.currentTarget.value);
-          setSearchParams(parsed.success ? { status: parsed.data } : {}, { replace: true });
-        }}
-        data={[
-          { value: ALL, label: t('invoices.allStatuses') },
-          ...INVOICE_STATUSES.map((value) => ({ value, label: t(`invoices.status.${value}`) })),
-        ]}
-        data-testid="invoices-filter"
+        allLabel={t('invoices.allStatuses')}
+        statuses={INVOICE_STATUSES}
+        statusLabel={(value) => t(`invoices.status.${value}`)}
+        status={status}
+        onChange={setStatus}
+        testId="invoices-filter"
       />
       <PagedList
         query={query}

@@ -1,13 +1,14 @@
-import { Link, useSearchParams } from 'react-router-dom';
-import { Alert, Card, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router-dom';
+import { Alert, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ZSellerOrderStatus, type TSellerOrder } from '@shared/contracts/orders';
+import type { TSellerOrder } from '@shared/contracts/orders';
 import { formatRupiah } from '@shared/money';
 import { SELLER_ORDER_STATUSES } from '@shared/states/order';
 import { formatDateTimeWib, formatDateWib } from '@shared/time';
 import { listSellerOrders, queryKeys, type SellerOrderFilters } from '../../api/endpoints';
 import { PagedList } from '../../components/PagedList';
+import { StatusFilter, useStatusFilter } from '../../components/StatusFilter';
 import { currentLanguage } from '../../i18n';
 import { useSession } from '../auth/session';
 import { canWorkSellerOrders } from './access';
@@ -15,7 +16,6 @@ import { useLiveOrders } from './orderCache';
 import { SellerOrderStatusBadge } from './orderStatus';
 
 const PAGE_SIZE = 20;
-const ALL = 'all';
 
 function SellerOrderRow({ order }: { order: TSellerOrder }) {
   const { t } = useTranslation();
@@ -61,11 +61,10 @@ function SellerOrderRow({ order }: { order: TSellerOrder }) {
 export function SellerOrdersPage() {
   const me = useSession();
   const { t } = useTranslation();
-  const [searchParams, setSearchParams] = useSearchParams();
   const allowed = canWorkSellerOrders(me);
-  const statusFilter = ZSellerOrderStatus.safeParse(searchParams.get('status'));
+  const { status, setStatus } = useStatusFilter(SELLER_ORDER_STATUSES);
   const filters: SellerOrderFilters = {
-    status: statusFilter.success ? statusFilter.data : undefined,
+    status,
     limit: PAGE_SIZE,
   };
   useLiveOrders();
@@ -94,19 +93,14 @@ export function SellerOrdersPage() {
           {t('orders.sellerSubtitle')}
         </Text>
       </div>
-      <NativeSelect
+      <StatusFilter
         label={t('orders.filterStatus')}
-        maw={{ base: '100%', xs: 280 }}
-        value={statusFilter.success ? statusFilter.data : ALL}
-        onChange={(event) => {
-          const parsed = ZSellerOrderStatus.safeParse(event.currentTarget.value);
-          setSearchParams(parsed.success ? { status: parsed.data } : {}, { replace: true });
-        }}
-        data={[
-          { value: ALL, label: t('orders.allStatuses') },
-          ...SELLER_ORDER_STATUSES.map((value) => ({ value, label: t(`orders.sellerStatus.${value}`) })),
-        ]}
-        data-testid="seller-orders-filter"
+        allLabel={t('orders.allStatuses')}
+        statuses={SELLER_ORDER_STATUSES}
+        statusLabel={(value) => t(`orders.sellerStatus.${value}`)}
+        status={status}
+        onChange={setStatus}
+        testId="seller-orders-filter"
       />
       <PagedList
         query={query}
