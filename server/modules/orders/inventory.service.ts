@@ -123,6 +123,17 @@ export async function reserveLines(
           else short.push({ productId: line.productId, available: await stockAvailable(line) });
         } else if (counter.holds.some((hold) => hold.orderId.equals(orderId))) {
           unsure.push(line);
+        } else if (counter.available >= line.quantity) {
+          // Enough now: the counter did not exist yet when the bulk ran (another checkout created it
+          // since) or units came back meanwhile. Try once more rather than refuse what is there.
+          const take = takeFor(orderId, line.quantity);
+          const retried = await StockLevelModel.findOneAndUpdate(
+            { organisationId: line.sellerId, productId: line.productId, ...take.filter },
+            take.update,
+            { returnDocument: 'after' },
+          ).lean();
+          if (retried) unsure.push(line);
+          else short.push({ productId: line.productId, available: await stockAvailable(line) });
         } else {
           short.push({ productId: line.productId, available: Math.max(0, counter.available) });
         }
