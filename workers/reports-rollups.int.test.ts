@@ -10,9 +10,16 @@ import { resolveAddress } from '../server/modules/regions';
 import {
   applyOrderEventToRollups,
   rebuildRollups,
+  rebuildSalesCube,
   recordDisplaySale,
   sellerOrderSource,
 } from '../server/modules/reports';
+import { cubeCellId } from '../server/modules/reports/sales-cube';
+import {
+  SalesCubeDayModel,
+  SalesCubeMonthModel,
+  type SalesCubeDoc,
+} from '../server/modules/reports/sales-cube.model';
 import { SalesRollupModel } from '../server/modules/reports/sales-rollup.model';
 import { UmkmProfileModel } from '../server/modules/umkm/umkm-profile.model';
 import { createOrganisation, createUser, KARAWANG_ADDRESS } from '../test/factories';
@@ -167,8 +174,58 @@ const totalsByStage = async () => {
   return totals;
 };
 
+/** The cube mixes every seller; this file's database has only this seller's sales. */
+const cubeState = async () => {
+  const read = async (model: typeof SalesCubeMonthModel) =>
+    (await model.find({}).sort({ _id: 1 }).lean<SalesCubeDoc[]>()).map((doc) => ({
+      ...doc,
+      appliedKeys: [...doc.appliedKeys].sort(),
+    }));
+  return { month: await read(SalesCubeMonthModel), day: await read(SalesCubeDayModel) };
+};
+
+type Sums = Record<
+  string,
+  { orders: number; orderLines: number; units: number; grossRupiah: number; ppnRupiah: number }
+>;
+
+/** Every measure of the fine rollup, folded to the cube's grain: what the cube must hold. */
+async function fineFoldedTo(grain: 'month' | 'day'): Promise<Sums> {
+  const sums: Sums = {};
+  for (const doc of await SalesRollupModel.find({ organisationId: sellerId }).lean()) {
+    const bucket = grain === 'month' ? doc.day.slice(0, 7) : doc.day;
+    const cellId = cubeCellId({
+      category: doc.category ?? null,
+      buyerType: doc.buyerType ?? null,
+      channel: doc.channel,
+      programmeTags: doc.programmeTags,
+    });
+    const key = `${bucket}|${doc.stage}|${doc.district.code}|${cellId}`;
+    const sum = (sums[key] ??= { orders: 0, orderLines: 0, units: 0, grossRupiah: 0, ppnRupiah: 0 });
+    sum.orders += doc.orders;
+    sum.orderLines += doc.orderLines;
+    sum.units += doc.units;
+    sum.grossRupiah += doc.grossRupiah;
+    sum.ppnRupiah += doc.ppnRupiah;
+  }
+  return sums;
+}
+
+async function cubeCells(grain: 'month' | 'day'): Promise<Sums> {
+  const sums: Sums = {};
+  for (const doc of (await cubeState())[grain]) {
+    for (const [cellId, cell] of Object.entries(doc.cells)) {
+      const { orders, orderLines, units, grossRupiah, ppnRupiah } = cell;
+      sums[`${doc._id}|${cellId}`] = { orders, orderLines, units, grossRupiah, ppnRupiah };
+    }
+  }
+  return sums;
+}
+
 async function reset() {
   await SalesRollupModel.deleteMany({ organisationId: sellerId });
+  await SalesCubeMonthModel.deleteMany({});
+  await SalesCubeDayModel.deleteMany({});
   await SellerOrderModel.deleteMany({ organisationId: sellerId });
   await mongoose.connection.db!.collection('DisplaySale').deleteMany({});
 }
@@ -267,6 +324,16 @@ describe('incremental rollups', () => {
     expect(docs).toHaveLength(1);
     expect(docs[0]).toMatchObject({ orders: 3, units: 60, grossRupiah: 900_000 });
     expect(docs[0]!.appliedKeys).toHaveLength(3);
+    // The cube's month and day documents raced the same way.
+    const cube = await cubeState();
+    for (const grain of ['month', 'day'] as const) {
+      const placed = cube[grain].filter((doc) => doc.stage === 'placed');
+      expect(placed).toHaveLength(1);
+      expect(Object.values(placed[0]!.cells)).toEqual([
+        expect.objectContaining({ orders: 3, orderLines: 3, units: 60, grossRupiah: 900_000 }),
+      ]);
+      expect(placed[0]!.appliedKeys).toHaveLength(3);
+    }
   });
 
   it('records a display sale once as a completed galeri or pojok sale, with the seller and product dimensions', async () => {
@@ -330,15 +397,28 @@ describe('rebuild', () => {
       createdAt: new Date(),
     });
     const incremental = await rollupState();
+    const incrementalCube = await cubeState();
+    expect(incrementalCube.month.map((doc) => doc._id)).toEqual([
+      `2026-11|accepted|${KARAWANG_ADDRESS.districtCode}`,
+      `2026-11|placed|${KARAWANG_ADDRESS.districtCode}`,
+      `2026-12|completed|${KARAWANG_ADDRESS.districtCode}`,
+      `2026-12|delivered|${KARAWANG_ADDRESS.districtCode}`,
+    ]);
     // A stray document (a bug's leftover) must not survive the rebuild.
     await SalesRollupModel.collection.insertOne({
       _id: 'stray' as unknown as Types.ObjectId,
       organisationId: sellerId,
     });
+    await SalesCubeDayModel.collection.insertOne({ _id: 'stray' as unknown as Types.ObjectId });
 
     const result = await rebuildRollups();
     expect(result.increments).toBe(5);
     expect(await rollupState()).toEqual(incremental);
+    expect(await rebuildSalesCube()).toMatchObject({
+      increments: 5,
+      documents: incrementalCube.month.length + incrementalCube.day.length,
+    });
+    expect(await cubeState()).toEqual(incrementalCube);
     expect(await SalesRollupModel.countDocuments({ organisationId: sellerId, _id: 'stray' })).toBe(0);
     // The swapped-in collection still answers the queries the indexes are there for.
     const indexes = (await SalesRollupModel.collection.indexes()).map((index) => index.key);
@@ -354,13 +434,19 @@ describe('rebuild', () => {
     });
     for (const event of events) await applyOrderEventToRollups(event);
     const incremental = await rollupState();
+    const incrementalCube = await cubeState();
     await SalesRollupModel.deleteMany({ organisationId: sellerId });
+    await SalesCubeMonthModel.deleteMany({});
     const { stdout } = await promisify(execFile)('npx', ['tsx', 'scripts/admin.ts', 'rebuild-rollups'], {
       env: { ...process.env, ...entryPointEnv(t) },
       timeout: 60_000,
     });
     expect(stdout).toMatch(/Rebuilt the sales rollups in [\d.]+ s: 2 increments into 2 documents/);
+    expect(stdout).toMatch(
+      /Rebuilt the dashboard cube in [\d.]+ s: 2 increments into 4 month and day documents/,
+    );
     expect(await rollupState()).toEqual(incremental);
+    expect(await cubeState()).toEqual(incrementalCube);
   }, 90_000);
 
   const orderSpec: fc.Arbitrary<OrderSpec> = fc.record({
@@ -395,8 +481,14 @@ describe('rebuild', () => {
           })[0]!;
           for (const event of shuffled) await applyOrderEventToRollups(event);
           const incremental = await rollupState();
+          const incrementalCube = await cubeState();
+          // The dashboard's cube holds exactly the fine rollup's figures, folded to month and day.
+          expect(await cubeCells('month')).toEqual(await fineFoldedTo('month'));
+          expect(await cubeCells('day')).toEqual(await fineFoldedTo('day'));
           await rebuildRollups({ sources: [sellerOrderSource] });
+          await rebuildSalesCube({ sources: [sellerOrderSource] });
           expect(await rollupState()).toEqual(incremental);
+          expect(await cubeState()).toEqual(incrementalCube);
         },
       ),
       { numRuns: 25 },

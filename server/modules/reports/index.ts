@@ -1,11 +1,10 @@
+export { applyOrderEventToRollups, rebuildRollups, recordDisplaySale } from './rollups.service';
 export {
-  applyOrderEventToRollups,
   DEFAULT_ROLLUP_SOURCES,
   displaySaleSource,
-  rebuildRollups,
-  recordDisplaySale,
   sellerOrderSource,
   type RollupSource,
-} from './rollups.service';
+} from './rollup-sources';
+export { rebuildSalesCube } from './sales-cube.service';
 export { announceTodayChanged } from './reports.realtime';
 export { reportRoutes } from './reports.routes';

@@ -227,9 +227,9 @@ const measures = (orders: number, units: number, grossRupiah: number) => ({
 const NOTHING = measures(0, 0, 0);
 
 describe('breakdowns for Dinkop', () => {
-  it('by kecamatan, with the previous period of equal length beside it', async () => {
+  it('by kecamatan, with the month before beside it (whole months compare with whole months)', async () => {
     const res = await agents.analyst.get(`/api/reports/sales/breakdown?by=kecamatan&${DECEMBER}`).expect(200);
-    expect(res.body.previousPeriod).toEqual({ from: '2026-10-31', to: '2026-11-30' });
+    expect(res.body.previousPeriod).toEqual({ from: '2026-11-01', to: '2026-11-30' });
     expect(res.body.rows).toEqual([
       {
         key: '32.15.10',
@@ -495,7 +495,7 @@ describe('exports', () => {
     const text = (row: number) => String(sheet.getRow(row).getCell(1).value);
     expect(text(1)).toBe('Penjualan per kecamatan — tahap: Selesai');
     expect(text(2)).toBe(
-      'Periode: 1 Desember 2026 – 31 Desember 2026 (WIB); dibandingkan dengan 31 Oktober 2026 – 30 November 2026',
+      'Periode: 1 Desember 2026 – 31 Desember 2026 (WIB); dibandingkan dengan 1 November 2026 – 30 November 2026',
     );
     expect(text(3)).toBe('Filter: kecamatan 32.15.05');
     expect(text(4)).toMatch(/^Dibuat: .+ WIB$/);

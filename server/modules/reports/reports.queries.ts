@@ -11,28 +11,20 @@ import {
   type TSalesMeasures,
   type TSeriesBucket,
 } from '../../../shared/contracts/reports';
+import { isCubeDimension, previousPeriod, sumCubeCells, type Period } from './sales-cube';
+import { cubeDaysOf, cubeDocumentsOf } from './sales-cube.queries';
 import { SalesRollupModel } from './sales-rollup.model';
+
+export type { Period } from './sales-cube';
 
 /**
  * The dashboard's sales figures, read from the rollups only (docs/adr/014). `seller` is the
  * organisation the caller is limited to (a UMKM's own), or null for Dinkop's view of everything.
  */
 
-export interface Period {
-  from: string;
-  to: string;
-}
-
 const DAY_MS = 86_400_000;
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
 const dayOf = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
-
-/** The same number of days, ending the day before the period starts. */
-export function previousPeriod(period: Period): Period {
-  const length = dayNumber(period.to) - dayNumber(period.from) + 1;
-  const to = dayNumber(period.from) - 1;
-  return { from: dayOf(to - length + 1), to: dayOf(to) };
-}
 
 function rollupMatch(filters: TSalesFilters, period: Period, seller: string | null): Record<string, unknown> {
   const match: Record<string, unknown> = {};
@@ -100,25 +92,48 @@ function bucketOf(day: string, bucket: TSeriesBucket): string {
   return day;
 }
 
-/** Days are summed in the database (at most 731 rows), then put into buckets, empty ones included. */
+/**
+ * Sums per day (or per whole month), at most 731 rows: from the cube for all of Dinkop's sellers, from the
+ * fine rollup for one seller.
+ */
+async function seriesSums(
+  filters: TSalesFilters & { bucket: TSeriesBucket },
+  seller: string | null,
+): Promise<Array<{ day: string; measures: TSalesMeasures }>> {
+  if (seller) {
+    const rows = await aggregate<MeasureRow>(
+      [
+        { $match: rollupMatch(filters, filters, seller) },
+        { $group: { _id: '$day', ...measureSums('orders') } },
+      ],
+      seller,
+    );
+    return rows.map((row) => ({ day: String(row._id), measures: measuresOf(row) }));
+  }
+  // Whole months need only their month documents when the series is by month.
+  const documents =
+    filters.bucket === 'month'
+      ? await cubeDocumentsOf(filters, filters.stage, filters.kecamatan)
+      : await cubeDaysOf(filters, filters.stage, filters.kecamatan);
+  return [...sumCubeCells(documents, 'bucket', filters)].map(([bucket, { measures }]) => ({
+    // A month document stands for its first day: bucketOf puts it in its month.
+    day: bucket!.length === 7 ? `${bucket}-01` : bucket!,
+    measures,
+  }));
+}
+
+/** Buckets of the period, empty ones included. */
 export async function salesSeries(
   filters: TSalesFilters & { bucket: TSeriesBucket },
   seller: string | null,
 ): Promise<Array<{ bucket: string } & TSalesMeasures>> {
-  const days = await aggregate<MeasureRow>(
-    [
-      { $match: rollupMatch(filters, filters, seller) },
-      { $group: { _id: '$day', ...measureSums('orders') } },
-    ],
-    seller,
-  );
   const buckets = new Map<string, TSalesMeasures>();
   for (let n = dayNumber(filters.from); n <= dayNumber(filters.to); n++) {
     buckets.set(bucketOf(dayOf(n), filters.bucket), ZERO);
   }
-  for (const row of days) {
-    const key = bucketOf(String(row._id), filters.bucket);
-    buckets.set(key, add(buckets.get(key) ?? ZERO, measuresOf(row)));
+  for (const { day, measures } of await seriesSums(filters, seller)) {
+    const key = bucketOf(day, filters.bucket);
+    buckets.set(key, add(buckets.get(key) ?? ZERO, measures));
   }
   return [...buckets].map(([bucket, measures]) => ({ bucket, ...measures }));
 }
@@ -200,6 +215,20 @@ async function groups(
   seller: string | null,
 ): Promise<Map<string, { label: string; measures: TSalesMeasures }>> {
   const grouping = GROUPINGS[by];
+  const result = new Map<string, { label: string; measures: TSalesMeasures }>();
+  const put = (raw: unknown, label: string | null, measures: TSalesMeasures) => {
+    const key = keyOf(by, raw);
+    const existing = result.get(key);
+    result.set(key, {
+      label: grouping.present(key, label),
+      measures: existing ? add(existing.measures, measures) : measures,
+    });
+  };
+  if (!seller && isCubeDimension(by)) {
+    const documents = await cubeDocumentsOf(period, filters.stage, filters.kecamatan);
+    for (const [raw, { label, measures }] of sumCubeCells(documents, by, filters)) put(raw, label, measures);
+    return result;
+  }
   const rows = await aggregate<MeasureRow>(
     [
       { $match: rollupMatch(filters, period, seller) },
@@ -214,16 +243,7 @@ async function groups(
     ],
     seller,
   );
-  const result = new Map<string, { label: string; measures: TSalesMeasures }>();
-  for (const row of rows) {
-    const key = keyOf(by, row._id);
-    const label = grouping.present(key, typeof row.label === 'string' ? row.label : null);
-    const existing = result.get(key);
-    result.set(key, {
-      label,
-      measures: existing ? add(existing.measures, measuresOf(row)) : measuresOf(row),
-    });
-  }
+  for (const row of rows) put(row._id, typeof row.label === 'string' ? row.label : null, measuresOf(row));
   return result;
 }
 

@@ -39,7 +39,10 @@ export interface ProductContext {
 
 /** One guarded increment of one rollup document. */
 export interface RollupIncrement {
+  /** `<sourceKey>:<productId>` for an order's stage; the sale's own key for a display sale. */
   key: string;
+  /** The order's stage (`<sellerOrderId>:<stage>`) or the display sale (`sale:<id>`) it comes from. */
+  sourceKey: string;
   organisationId: string;
   day: string;
   stage: TSalesStage;
@@ -132,8 +135,10 @@ export function orderIncrements(
     byProduct.set(id, sum);
   });
   const orderId = String(order._id);
+  const sourceKey = `${orderId}:${fact.stage}`;
   return [...byProduct].map(([productId, sum], index) => ({
-    key: `${orderId}:${fact.stage}:${productId}`,
+    key: `${sourceKey}:${productId}`,
+    sourceKey,
     organisationId: String(order.organisationId),
     day: todayInWib(fact.at),
     stage: fact.stage,
@@ -179,6 +184,7 @@ export function displaySaleIncrement(
 ): RollupIncrement {
   return {
     key: `sale:${sale.saleId}`,
+    sourceKey: `sale:${sale.saleId}`,
     organisationId: sale.sellerOrganisationId,
     day: sale.soldOn,
     stage: 'completed',

@@ -3,22 +3,15 @@ import type { AnyBulkWriteOperation, Collection, Document, UpdateFilter } from '
 import type { z } from 'zod';
 import type { JOBS } from '../../../shared/jobs';
 import { isDuplicateKeyError } from '../../platform/db';
+import { eventStage, rollupId, stageFacts, type RollupIncrement } from './rollup-facts';
 import {
-  displaySaleIncrement,
-  eventStage,
-  orderIncrements,
-  rollupId,
-  stageFacts,
-  type DisplaySale,
-  type OrderForRollup,
-  type RollupIncrement,
-} from './rollup-facts';
-import {
-  displaySalesForRollup,
-  RollupContextLoader,
-  sellerOrderForRollup,
-  sellerOrdersForRollup,
-} from './reports.sources';
+  DEFAULT_ROLLUP_SOURCES,
+  displaySaleIncrementOf,
+  incrementsOfOrder,
+  type RollupSource,
+} from './rollup-sources';
+import { RollupContextLoader, sellerOrderForRollup } from './reports.sources';
+import { applyToSalesCube } from './sales-cube.service';
 import { SalesRollupModel } from './sales-rollup.model';
 
 /**
@@ -81,19 +74,6 @@ function liveCollection(): Collection<Document> {
   return SalesRollupModel.collection as unknown as Collection<Document>;
 }
 
-async function incrementsOfOrder(
-  order: OrderForRollup,
-  facts: ReturnType<typeof stageFacts>,
-  context: RollupContextLoader,
-): Promise<RollupIncrement[]> {
-  if (facts.length === 0) return [];
-  const [seller, products] = await Promise.all([
-    context.seller(String(order.organisationId)),
-    context.productsOf([...new Set(order.lines.map((line) => String(line.productId)))]),
-  ]);
-  return facts.flatMap((fact) => orderIncrements(order, fact, seller, products));
-}
-
 /**
  * An order event from the orders worker: the stage it names is looked up in the order's own history
  * (when it was reached), and each product of the order is added once to that day's rollup.
@@ -107,17 +87,9 @@ export async function applyOrderEventToRollups(
   if (!order) return;
   const facts = stageFacts(order.history).filter((fact) => fact.stage === stage);
   const collection = liveCollection();
-  for (const increment of await incrementsOfOrder(order, facts, new RollupContextLoader())) {
-    await applyIncrement(collection, increment);
-  }
-}
-
-async function displaySaleIncrementOf(sale: DisplaySale, context: RollupContextLoader) {
-  const [seller, products] = await Promise.all([
-    context.seller(sale.sellerOrganisationId),
-    context.productsOf([sale.productId]),
-  ]);
-  return displaySaleIncrement(sale, seller, products.get(sale.productId));
+  const increments = await incrementsOfOrder(order, facts, new RollupContextLoader());
+  for (const increment of increments) await applyIncrement(collection, increment);
+  await applyToSalesCube(increments);
 }
 
 /** A sale entered at a galeri or pojok (from the consignment module): counted once as a completed sale. */
@@ -131,32 +103,10 @@ export async function recordDisplaySale(sale: {
   grossRupiah: number;
   ppnRupiah: number;
 }): Promise<void> {
-  await applyIncrement(liveCollection(), await displaySaleIncrementOf(sale, new RollupContextLoader()));
+  const increment = await displaySaleIncrementOf(sale, new RollupContextLoader());
+  await applyIncrement(liveCollection(), increment);
+  await applyToSalesCube([increment]);
 }
-
-/** Where a rebuild reads sales from: every increment of the source's documents (changed since `since`). */
-export interface RollupSource {
-  name: string;
-  increments(context: RollupContextLoader, since: Date | null): AsyncIterable<RollupIncrement>;
-}
-
-export const sellerOrderSource: RollupSource = {
-  name: 'seller orders',
-  async *increments(context, since) {
-    for await (const order of sellerOrdersForRollup(since)) {
-      yield* await incrementsOfOrder(order, stageFacts(order.history), context);
-    }
-  },
-};
-
-export const displaySaleSource: RollupSource = {
-  name: 'display sales',
-  async *increments(context, since) {
-    for await (const sale of displaySalesForRollup(since)) yield await displaySaleIncrementOf(sale, context);
-  },
-};
-
-export const DEFAULT_ROLLUP_SOURCES: readonly RollupSource[] = [sellerOrderSource, displaySaleSource];
 
 const BATCH = 500;
 

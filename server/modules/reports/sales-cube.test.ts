@@ -1,0 +1,120 @@
+import {
+  isWholeMonths,
+  periodParts,
+  previousPeriod,
+  sumCubeCells,
+  type CubeDocForReading,
+} from './sales-cube';
+
+describe('how a period is read from the cube', () => {
+  it('a quarter is three month documents and no day documents', () => {
+    expect(periodParts({ from: '2026-07-01', to: '2026-09-30' })).toEqual({
+      months: ['2026-07', '2026-08', '2026-09'],
+      dayRanges: [],
+    });
+  });
+
+  it('loose days at either end come from day documents, whole months between from month documents', () => {
+    expect(periodParts({ from: '2026-01-15', to: '2026-04-10' })).toEqual({
+      months: ['2026-02', '2026-03'],
+      dayRanges: [
+        { from: '2026-01-15', to: '2026-01-31' },
+        { from: '2026-04-01', to: '2026-04-10' },
+      ],
+    });
+  });
+
+  it('days across one month end without a whole month between are one range', () => {
+    expect(periodParts({ from: '2026-01-20', to: '2026-02-10' })).toEqual({
+      months: [],
+      dayRanges: [{ from: '2026-01-20', to: '2026-02-10' }],
+    });
+    expect(periodParts({ from: '2026-12-05', to: '2026-12-05' })).toEqual({
+      months: [],
+      dayRanges: [{ from: '2026-12-05', to: '2026-12-05' }],
+    });
+  });
+
+  it('knows the end of February in a leap year and the turn of the year', () => {
+    expect(isWholeMonths({ from: '2028-02-01', to: '2028-02-29' })).toBe(true);
+    expect(isWholeMonths({ from: '2027-02-01', to: '2027-02-28' })).toBe(true);
+    expect(isWholeMonths({ from: '2028-02-01', to: '2028-02-28' })).toBe(false);
+    expect(periodParts({ from: '2026-12-01', to: '2027-01-31' }).months).toEqual(['2026-12', '2027-01']);
+  });
+});
+
+describe('the period compared with', () => {
+  it('whole months compare with the same number of whole months before', () => {
+    expect(previousPeriod({ from: '2026-07-01', to: '2026-09-30' })).toEqual({
+      from: '2026-04-01',
+      to: '2026-06-30',
+    });
+    expect(previousPeriod({ from: '2026-03-01', to: '2026-03-31' })).toEqual({
+      from: '2026-02-01',
+      to: '2026-02-28',
+    });
+    expect(previousPeriod({ from: '2026-01-01', to: '2026-12-31' })).toEqual({
+      from: '2025-01-01',
+      to: '2025-12-31',
+    });
+  });
+
+  it('any other period with the same number of days before', () => {
+    expect(previousPeriod({ from: '2026-03-10', to: '2026-03-19' })).toEqual({
+      from: '2026-02-28',
+      to: '2026-03-09',
+    });
+  });
+});
+
+describe('summing cells', () => {
+  const cell = (
+    category: string,
+    channel: 'marketplace' | 'galeri',
+    programmeTags: string[],
+    gross: number,
+  ) => ({
+    category,
+    buyerType: channel === 'galeri' ? null : 'hotel',
+    channel,
+    programmeTags,
+    orders: 1,
+    orderLines: 2,
+    units: 10,
+    grossRupiah: gross,
+    ppnRupiah: 0,
+  });
+  const documents: CubeDocForReading[] = [
+    {
+      bucket: '2026-07',
+      district: { code: '32.15.05', name: 'Klari' },
+      cells: { a: cell('minuman', 'marketplace', ['kur'], 100), b: cell('kerajinan', 'galeri', [], 50) },
+    },
+    {
+      bucket: '2026-08',
+      district: { code: '32.15.10', name: 'Cikampek' },
+      cells: { a: cell('minuman', 'marketplace', ['kur', 'pkh'], 30) },
+    },
+  ];
+
+  it('by kecamatan with its name, by category counting orders containing it, by each programme', () => {
+    expect(sumCubeCells(documents, 'kecamatan', {}).get('32.15.05')).toEqual({
+      label: 'Klari',
+      measures: { orders: 2, units: 20, grossRupiah: 150, ppnRupiah: 0 },
+    });
+    expect(sumCubeCells(documents, 'category', {}).get('minuman')!.measures.orders).toBe(4);
+    expect(
+      [...sumCubeCells(documents, 'programme', {})].map(([key, sum]) => [key, sum.measures.grossRupiah]),
+    ).toEqual([
+      ['kur', 130],
+      ['pkh', 30],
+    ]);
+    expect(sumCubeCells(documents, 'buyerType', {}).get(null)!.measures.grossRupiah).toBe(50);
+  });
+
+  it('leaves out cells outside the filters', () => {
+    const galeri = sumCubeCells(documents, 'bucket', { channel: 'galeri' });
+    expect([...galeri.keys()]).toEqual(['2026-07']);
+    expect(sumCubeCells(documents, 'kecamatan', { programme: 'pkh', category: 'minuman' }).size).toBe(1);
+  });
+});
