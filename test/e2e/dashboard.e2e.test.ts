@@ -17,7 +17,8 @@ import { startBrowserApp, type BrowserApp } from '../helpers/browser';
 
 /**
  * The analyst's promise in a real Chromium against the built client: sales in two kecamatan, a filter to
- * one of them (kept in the URL), only its figures on screen, and the XLSX of that view downloaded.
+ * one of them picked by name (its code kept in the URL), only its figures on screen, the XLSX and CSV of
+ * that view downloaded, and the drill-down from a kecamatan to its UMKM and from a UMKM to its products.
  */
 let b: BrowserApp;
 beforeAll(async () => {
@@ -38,12 +39,20 @@ async function approvedProduct(organisationId: Types.ObjectId, userId: Types.Obj
   )._id;
 }
 
+/** A verified UMKM with its owner, registered in the given kecamatan. */
+async function sellerIn(name: string, district: { code: string; name: string }) {
+  const organisation = await createOrganisation({ kind: 'umkm', status: 'verified', name });
+  await OrganisationModel.updateOne({ _id: organisation._id }, { $set: { 'address.district': district } });
+  const { user } = await createUser({ organisation, roles: ['owner'] });
+  return { id: organisation._id, owner: user._id };
+}
+
 it('an analyst filters the dashboard to one kecamatan and downloads its XLSX', async () => {
   const klari = await createOrganisation({ kind: 'umkm', status: 'verified', name: 'Keripik Klari' });
   const cikampek = await createOrganisation({ kind: 'umkm', status: 'verified', name: 'Anyaman Cikampek' });
   await OrganisationModel.updateOne(
     { _id: cikampek._id },
-    { $set: { 'address.district': { code: '32.15.10', name: 'Cikampek' } } },
+    { $set: { 'address.district': { code: '32.15.13', name: 'Cikampek' } } },
   );
   const { user: ani } = await createUser({ organisation: klari, roles: ['owner'] });
   const { user: budi } = await createUser({ organisation: cikampek, roles: ['owner'] });
@@ -76,13 +85,13 @@ it('an analyst filters the dashboard to one kecamatan and downloads its XLSX', a
   await page.getByTestId('nav-sales-dashboard').click();
   await page.waitForURL(/\/dinkop\/dasbor/);
   const table = page.getByTestId('breakdown-table');
-  await table.locator('[data-testid="breakdown-row"][data-key="32.15.10"]').waitFor();
+  await table.locator('[data-testid="breakdown-row"][data-key="32.15.13"]').waitFor();
   expect(await page.getByTestId('breakdown-total').textContent()).toBe('Rp 295.000');
   // The charts (line, bars, stacked channels) draw: recharts renders an svg surface in each.
   for (const chart of ['dashboard-series', 'dashboard-breakdown', 'dashboard-channels'])
     await page.getByTestId(chart).locator('svg.recharts-surface').first().waitFor();
 
-  await page.getByTestId('dashboard-kecamatan').fill('32.15.05');
+  await page.getByTestId('dashboard-kecamatan').selectOption({ label: 'Klari' });
   await page.waitForURL(/kecamatan=32\.15\.05/);
   await page.getByTestId('breakdown-total').getByText('Rp 45.000').waitFor();
   expect(await table.getByTestId('breakdown-row').count()).toBe(1);
@@ -100,9 +109,106 @@ it('an analyst filters the dashboard to one kecamatan and downloads its XLSX', a
   const rows: string[] = [];
   sheet.eachRow((row) => rows.push((row.values as unknown[]).map(String).join('|')));
   expect(rows.some((row) => row.includes('32.15.05'))).toBe(true);
-  expect(rows.some((row) => row.includes('32.15.10'))).toBe(false);
+  expect(rows.some((row) => row.includes('32.15.13'))).toBe(false);
   await context.close();
 }, 120_000);
+
+it('an analyst picks a kecamatan by name, downloads its CSV and drills down to its UMKM and their products', async () => {
+  // Kecamatan of their own, so the other tests' sales in Klari never reach these figures.
+  const telagasari = { code: '32.15.17', name: 'Telagasari' };
+  const dodol = await sellerIn('Dodol Bu Imas', telagasari);
+  const gulaAren = await sellerIn('Gula Aren Pak Dadang', telagasari);
+  const emping = await sellerIn('Emping Jatisari', { code: '32.15.14', name: 'Jatisari' });
+  const dodolKetan = await approvedProduct(dodol.id, dodol.owner, 'Dodol Ketan');
+  const dodolWijen = await approvedProduct(dodol.id, dodol.owner, 'Dodol Wijen');
+  const today = todayInWib();
+  const sales = [
+    { seller: dodol, product: dodolKetan, channel: 'pojok', units: 10, gross: 120_000, ppn: 0 },
+    { seller: dodol, product: dodolWijen, channel: 'galeri', units: 5, gross: 65_000, ppn: 0 },
+    {
+      seller: gulaAren,
+      product: await approvedProduct(gulaAren.id, gulaAren.owner, 'Gula Aren Cetak'),
+      channel: 'galeri',
+      units: 4,
+      gross: 111_000,
+      ppn: 11_000,
+    },
+    {
+      seller: emping,
+      product: await approvedProduct(emping.id, emping.owner, 'Emping Melinjo'),
+      channel: 'pojok',
+      units: 20,
+      gross: 500_000,
+      ppn: 0,
+    },
+  ] as const;
+  for (const [index, sale] of sales.entries()) {
+    await recordDisplaySale({
+      saleId: `e2e-drill-${index}`,
+      soldOn: today,
+      channel: sale.channel,
+      sellerOrganisationId: String(sale.seller.id),
+      productId: String(sale.product),
+      units: sale.units,
+      grossRupiah: sale.gross,
+      ppnRupiah: sale.ppn,
+    });
+  }
+
+  const { user: analyst } = await createUser({ kind: 'dinkop', roles: ['analyst'] });
+  const context = await b.signedInAs(analyst);
+  const page = await context.newPage();
+  await page.goto(`${b.baseUrl}/dinkop/dasbor`);
+  const table = page.getByTestId('breakdown-table');
+  const row = (key: unknown) => table.locator(`[data-testid="breakdown-row"][data-key="${String(key)}"]`);
+  // Name, orders, units, gross: what the analyst reads off a row.
+  const figures = async (key: unknown) => (await row(key).locator('td').allTextContents()).slice(0, 4);
+  const total = page.getByTestId('breakdown-total');
+  await row('32.15.14').waitFor();
+
+  const kecamatan = page.getByTestId('dashboard-kecamatan');
+  await kecamatan.selectOption({ label: 'Telagasari' });
+  await page.waitForURL(/kecamatan=32\.15\.17/);
+  await total.getByText('Rp 296.000', { exact: true }).waitFor();
+  expect(await table.getByTestId('breakdown-row').count()).toBe(1);
+  expect(await figures('32.15.17')).toEqual(['Telagasari', '3', '19', 'Rp 296.000']);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('dashboard-csv').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`penjualan-kecamatan-${today.slice(0, 8)}01-${today}.csv`);
+  const csv = await readFile((await download.path())!, 'utf8');
+  expect(csv.split('\r\n')).toEqual([
+    '\uFEFFKecamatan;Kode;Jumlah pesanan;Jumlah unit;Nilai penjualan (Rp);PPN (Rp);' +
+      'Jumlah pesanan periode sebelumnya;Nilai penjualan periode sebelumnya (Rp);Perubahan nilai (%)',
+    'Telagasari;32.15.17;3;19;296000;11000;0;0;',
+    '',
+  ]);
+
+  // Drilled from the unfiltered table, so the row itself has to set the filter (and the select follows).
+  await page.getByTestId('dashboard-clear').click();
+  await row('32.15.14').waitFor();
+  await row('32.15.17').getByTestId('breakdown-drill').click();
+  await row(gulaAren.id).waitFor();
+  const url = new URL(page.url());
+  expect([url.searchParams.get('by'), url.searchParams.get('kecamatan')]).toEqual(['umkm', '32.15.17']);
+  expect(await kecamatan.inputValue()).toBe('32.15.17');
+  expect(await kecamatan.locator('option:checked').textContent()).toBe('Telagasari');
+  expect(await table.getByTestId('breakdown-row').count()).toBe(2);
+  expect(await figures(dodol.id)).toEqual(['Dodol Bu Imas', '2', '15', 'Rp 185.000']);
+  expect(await figures(gulaAren.id)).toEqual(['Gula Aren Pak Dadang', '1', '4', 'Rp 111.000']);
+  expect(await total.textContent()).toBe('Rp 296.000');
+
+  await row(dodol.id).getByTestId('breakdown-drill').click();
+  await row(dodolKetan).waitFor();
+  expect(new URL(page.url()).searchParams.get('sellerOrganisationId')).toBe(String(dodol.id));
+  expect(await table.getByTestId('breakdown-row').count()).toBe(2);
+  expect(await figures(dodolKetan)).toEqual(['Dodol Ketan', '1', '10', 'Rp 120.000']);
+  expect(await figures(dodolWijen)).toEqual(['Dodol Wijen', '1', '5', 'Rp 65.000']);
+  expect(await total.textContent()).toBe('Rp 185.000');
+  await context.close();
+}, 60_000);
 
 it("today's counters follow an order placed while the dashboard is open, without a reload", async () => {
   const seller = await createOrganisation({ kind: 'umkm', status: 'verified', name: 'Dodol Telagasari' });

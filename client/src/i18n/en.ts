@@ -1609,6 +1609,7 @@ export const en: Resources = {
     to: 'To',
     periodWib: 'Period {{from}} – {{to}} (WIB)',
     kecamatan: 'Kecamatan',
+    allKecamatan: 'All kecamatan',
     category: 'Category',
     programme: 'Programme',
     channel: 'Channel',

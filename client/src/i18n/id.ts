@@ -1631,6 +1631,7 @@ export const id = {
     to: 'Sampai tanggal',
     periodWib: 'Periode {{from}} – {{to}} (WIB)',
     kecamatan: 'Kecamatan',
+    allKecamatan: 'Semua kecamatan',
     category: 'Kategori',
     programme: 'Program',
     channel: 'Saluran',

@@ -36,6 +36,7 @@ import { useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { currentLanguage } from '../../i18n';
 import { useLiveEvent } from '../../realtime/live';
+import { DistrictSelect } from '../catalog/CatalogParts';
 import {
   exportUrl,
   getOverview,
@@ -102,12 +103,12 @@ function FilterBar({ scope }: { scope: DashboardScope }) {
             onChange={(event) => update({ to: event.currentTarget.value })}
           />
           {scope === 'dinkop' && (
-            <TextInput
+            <DistrictSelect
               label={t('reports.kecamatan')}
-              placeholder="32.15.05"
               value={filters.kecamatan ?? ''}
-              data-testid="dashboard-kecamatan"
-              onChange={(event) => update({ kecamatan: event.currentTarget.value.trim() || undefined })}
+              onChange={(code) => update({ kecamatan: code || undefined })}
+              allLabel={t('reports.allKecamatan')}
+              testId="dashboard-kecamatan"
             />
           )}
           <NativeSelect
