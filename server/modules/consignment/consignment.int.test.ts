@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { io as connectSocket } from 'socket.io-client';
 import type { Express } from 'express';
 import { Types } from 'mongoose';
 import type request from 'supertest';
@@ -34,7 +37,13 @@ import { bullPrefix, JobQueues } from '../../platform/jobs';
 import { OutboxRelay } from '../../platform/outbox';
 import { consignmentProcessor } from '../../../workers/processors/consignment';
 import { SalesRollupModel } from '../reports/sales-rollup.model';
+import { REPORTS_TODAY_CHANGED_EVENT } from '../../../shared/contracts/reports';
+import { accountsSettings } from '../../app';
+import { attachRealtime } from '../../platform/realtime';
+import { actorFromCookieHeader, SESSION_COOKIE } from '../accounts';
+import { createSession } from '../accounts/sessions.service';
 import { displaySaleOutbox, forwardDisplaySale } from './index';
+import { recordDisplaySale } from './reports-adapter';
 import { finishStalePendingSteps, STALE_STEP_MS } from './stock.service';
 
 let t: TestApp;
@@ -642,6 +651,55 @@ describe('rollups and crashes', () => {
     expect(
       await forwardDisplaySale({ version: 1, saleId: key(), sellerOrganisationId: sellerA.organisationId }),
     ).toBe('missing');
+  });
+
+  it("a sale entered for today moves today's counters on Dinkop's open dashboards; a late entry does not", async () => {
+    const http = createServer(t.app);
+    const io = attachRealtime(http, {
+      actorFromCookies: actorFromCookieHeader(accountsSettings(t.config)),
+      corsOrigins: [],
+      redis: { client: t.redis, keyPrefix: t.config.REDIS_KEY_PREFIX },
+    });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    const { user } = await createUser({ kind: 'dinkop', roles: ['analyst'] });
+    const session = await createSession(user, 1, 'jest');
+    const socket = connectSocket(`http://127.0.0.1:${(http.address() as AddressInfo).port}`, {
+      transports: ['websocket'],
+      extraHeaders: { cookie: `${SESSION_COOKIE}=${session.token}` },
+      reconnection: false,
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', reject);
+      });
+      const heard: unknown[] = [];
+      const today = todayInWib(new Date());
+      const twoHeard = new Promise<void>((resolve) =>
+        socket.on(REPORTS_TODAY_CHANGED_EVENT, (payload: unknown) => {
+          heard.push(payload);
+          if (heard.length === 2) resolve();
+        }),
+      );
+      const sale = {
+        channel: 'galeri' as const,
+        sellerOrganisationId: sellerA.organisationId,
+        productId: await sellerA.product(),
+        units: 1,
+        grossRupiah: 7_000,
+        ppnRupiah: 0,
+      };
+      await recordDisplaySale({ ...sale, saleId: key(), soldOn: today });
+      await recordDisplaySale({ ...sale, saleId: key(), soldOn: '2026-01-02' });
+      await recordDisplaySale({ ...sale, saleId: key(), soldOn: today });
+      await twoHeard;
+      // Events arrive in publishing order within milliseconds; a third would be the late entry's.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(heard).toEqual([{ date: today }, { date: today }]);
+    } finally {
+      socket.close();
+      await io.close();
+    }
   });
 
   it('the relay turns the sale event into one display-sale job, which the worker processor records', async () => {

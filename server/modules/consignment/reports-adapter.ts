@@ -1,5 +1,6 @@
 import type { TDisplayPointKind } from '../../../shared/contracts/consignment';
-import { recordDisplaySale as recordInRollups } from '../reports';
+import { todayInWib } from '../../../shared/time';
+import { announceTodayChanged, recordDisplaySale as recordInRollups } from '../reports';
 
 /** What the sales rollups take of one display sale. */
 export interface DisplaySaleForRollup {
@@ -13,7 +14,12 @@ export interface DisplaySaleForRollup {
   ppnRupiah: number;
 }
 
-/** The one place consignment calls the reports module; the rollups count each sale id once. */
-export async function recordDisplaySale(sale: DisplaySaleForRollup): Promise<void> {
+/**
+ * The one place consignment calls the reports module; the rollups count each sale id once. A sale of
+ * today moves today's counters on open dashboards, as a marketplace order does; a late entry for an
+ * earlier day does not.
+ */
+export async function recordDisplaySale(sale: DisplaySaleForRollup, now: Date = new Date()): Promise<void> {
   await recordInRollups(sale);
+  if (sale.soldOn === todayInWib(now)) announceTodayChanged(sale.sellerOrganisationId, now);
 }
