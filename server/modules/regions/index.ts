@@ -1,3 +1,3 @@
 export { regionRoutes } from './regions.routes';
-export { loadRegions, regencyCodes, resolveAddress } from './regions.service';
+export { loadRegions, regencyCodes, regionName, resolveAddress } from './regions.service';
 export type { LoadRegionsOptions } from './regions.service';

@@ -98,6 +98,12 @@ export async function listRegions(parentCode: string | undefined): Promise<TRegi
   return regions.map(present);
 }
 
+/** A region's name by its code (an export names the kecamatan it was filtered to), or null if unknown. */
+export async function regionName(code: string): Promise<string | null> {
+  const region = await RegionModel.findOne({ _id: code }).lean<RegionDoc>();
+  return region?.name ?? null;
+}
+
 function invalidAddress(at: readonly string[], field: string, message: string): AppError {
   return new AppError('VALIDATION_FAILED', message, { issues: [{ path: [...at, field], message }] });
 }

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/contracts/reports';
 import { formatDateTimeWib, formatDateWib } from '../../../shared/time';
 import type { FileDownload } from '../../platform/http/route';
-import type { Period } from './reports.queries';
+import { categoryLabel, type Period } from './reports.queries';
 
 /** A breakdown as the analyst files it: Indonesian headers, whole rupiah, dates in WIB. */
 export interface BreakdownExport {
@@ -21,6 +21,8 @@ export interface BreakdownExport {
   totals: { current: TSalesMeasures; previous: TSalesMeasures };
   /** The seller the report is limited to, named in the title; null for all UMKM. */
   sellerName: string | null;
+  /** The filtered kecamatan's name, when the filter names one the dataset knows. */
+  kecamatanName: string | null;
 }
 
 function headers(by: TBreakdownDimension): string[] {
@@ -60,8 +62,9 @@ const inSentence = (label: string) => (label === label.toUpperCase() ? label : l
 function describe(data: BreakdownExport): string[] {
   const filters = data.filters;
   const applied = [
-    filters.kecamatan && `kecamatan ${filters.kecamatan}`,
-    filters.category && `kategori ${filters.category}`,
+    filters.kecamatan &&
+      `kecamatan ${data.kecamatanName ? `${data.kecamatanName} (${filters.kecamatan})` : filters.kecamatan}`,
+    filters.category && `kategori ${categoryLabel(filters.category)}`,
     filters.programme && `program ${filters.programme}`,
     filters.channel && `saluran ${CHANNEL_LABELS[filters.channel]}`,
     data.sellerName && `UMKM ${data.sellerName}`,

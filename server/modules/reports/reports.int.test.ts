@@ -497,7 +497,7 @@ describe('exports', () => {
     expect(text(2)).toBe(
       'Periode: 1 Desember 2026 – 31 Desember 2026 (WIB); dibandingkan dengan 1 November 2026 – 30 November 2026',
     );
-    expect(text(3)).toBe('Filter: kecamatan 32.15.05');
+    expect(text(3)).toBe('Filter: kecamatan Klari (32.15.05)');
     expect(text(4)).toMatch(/^Dibuat: .+ WIB$/);
     const header = sheet.getRow(6).values as unknown[];
     expect(header.slice(1)).toEqual([

@@ -149,6 +149,7 @@ interface Grouping {
 }
 
 const CATEGORY_LABELS = new Map<string, string>(PRODUCT_CATEGORIES.map((c) => [c.id, c.label.id]));
+export const categoryLabel = (id: string) => CATEGORY_LABELS.get(id) ?? 'Tanpa kategori';
 
 const GROUPINGS: Record<TBreakdownDimension, Grouping> = {
   kecamatan: {
@@ -163,7 +164,7 @@ const GROUPINGS: Record<TBreakdownDimension, Grouping> = {
     key: '$category',
     label: null,
     ordersField: 'orderLines',
-    present: (key) => CATEGORY_LABELS.get(key) ?? 'Tanpa kategori',
+    present: (key) => categoryLabel(key),
   },
   umkm: {
     before: [],

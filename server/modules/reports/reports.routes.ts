@@ -13,6 +13,7 @@ import {
 import { AppError } from '../../platform/http/errors';
 import { binary, defineRoute, signedIn, type Actor, type AnyRoute } from '../../platform/http/route';
 import { getOrganisation } from '../accounts';
+import { regionName } from '../regions';
 import { overview } from './overview.queries';
 import { breakdownCsv, breakdownXlsx, type BreakdownExport } from './reports.exports';
 import { salesBreakdownRows, salesSeries, salesTop } from './reports.queries';
@@ -44,8 +45,11 @@ async function exportData(actor: Actor, query: BreakdownExport['filters'] & { by
       `Laporan terlalu besar untuk diunduh (lebih dari ${EXPORT_MAX_ROWS} baris). Persempit periode atau filter.`,
     );
   }
-  const sellerName = seller ? (await getOrganisation(seller)).name : null;
-  return { by: query.by, filters: query, previous, rows, totals, sellerName };
+  const [sellerName, kecamatanName] = await Promise.all([
+    seller ? getOrganisation(seller).then((organisation) => organisation.name) : null,
+    query.kecamatan ? regionName(query.kecamatan) : null,
+  ]);
+  return { by: query.by, filters: query, previous, rows, totals, sellerName, kecamatanName };
 }
 
 export function reportRoutes(): AnyRoute[] {
