@@ -13,7 +13,7 @@ import { ZEmail, ZNewPassword, ZPersonName } from '../shared/contracts/common';
 import { ROLES_BY_KIND } from '../shared/contracts/organisations';
 import { connectMongo, disconnectMongo } from '../server/platform/db';
 import { createDinkopAccount } from '../server/modules/accounts';
-import { rebuildRollups, rebuildSalesCube } from '../server/modules/reports';
+import { rebuildRollups } from '../server/modules/reports';
 
 const USAGE = `usage: npm run admin -- create-dinkop-user --email E --name N --role admin|curator|analyst [--role …] [--organisation NAME]
        npm run admin -- rebuild-rollups`;
@@ -55,12 +55,7 @@ async function rebuildRollupsCommand(argv: string[]): Promise<number> {
     const result = await rebuildRollups();
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
-      `Rebuilt the sales rollups in ${seconds} s: ${result.increments} increments into ${result.documents} documents; ${result.caughtUp} re-applied for changes made meanwhile.`,
-    );
-    const cubeStarted = Date.now();
-    const cube = await rebuildSalesCube();
-    console.log(
-      `Rebuilt the dashboard cube in ${((Date.now() - cubeStarted) / 1000).toFixed(1)} s: ${cube.increments} increments into ${cube.documents} month and day documents; ${cube.caughtUp} re-applied.`,
+      `Rebuilt the sales rollups in ${seconds} s: ${result.increments} increments into ${result.documents.kecamatan} kecamatan and ${result.documents.seller} seller documents; ${result.caughtUp} re-applied for changes made meanwhile.`,
     );
     return 0;
   } finally {

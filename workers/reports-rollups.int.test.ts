@@ -10,17 +10,15 @@ import { resolveAddress } from '../server/modules/regions';
 import {
   applyOrderEventToRollups,
   rebuildRollups,
-  rebuildSalesCube,
   recordDisplaySale,
   sellerOrderSource,
 } from '../server/modules/reports';
 import { cubeCellId } from '../server/modules/reports/sales-cube';
 import {
-  SalesCubeDayModel,
-  SalesCubeMonthModel,
-  type SalesCubeDoc,
+  CUBE_MODELS,
+  type KecamatanCubeDoc,
+  type SellerCubeDoc,
 } from '../server/modules/reports/sales-cube.model';
-import { SalesRollupModel } from '../server/modules/reports/sales-rollup.model';
 import { UmkmProfileModel } from '../server/modules/umkm/umkm-profile.model';
 import { createOrganisation, createUser, KARAWANG_ADDRESS } from '../test/factories';
 import { KERIPIK_TEMPE } from '../test/fixtures';
@@ -149,39 +147,58 @@ async function storeOrder(spec: OrderSpec) {
   return { order, events };
 }
 
-const rollupState = async () =>
-  (await SalesRollupModel.find({ organisationId: sellerId }).sort({ _id: 1 }).lean()).map((doc) => ({
-    ...doc,
-    appliedKeys: [...doc.appliedKeys].sort(),
-  }));
+const sorted = <T extends { appliedKeys: string[] }>(docs: T[]) =>
+  docs.map((doc) => ({ ...doc, appliedKeys: [...doc.appliedKeys].sort() }));
+
+/** Every rollup document, keys sorted: the kecamatan cube mixes sellers, but this file's database has one. */
+const rollupState = async () => ({
+  kecamatanMonths: sorted(
+    await CUBE_MODELS.kecamatan.month.find({}).sort({ _id: 1 }).lean<KecamatanCubeDoc[]>(),
+  ),
+  kecamatanDays: sorted(await CUBE_MODELS.kecamatan.day.find({}).sort({ _id: 1 }).lean<KecamatanCubeDoc[]>()),
+  sellerMonths: sorted(
+    await CUBE_MODELS.seller.month
+      .find({ organisationId: sellerId })
+      .sort({ _id: 1 })
+      .lean<SellerCubeDoc[]>(),
+  ),
+  sellerDays: sorted(
+    await CUBE_MODELS.seller.day.find({ organisationId: sellerId }).sort({ _id: 1 }).lean<SellerCubeDoc[]>(),
+  ),
+});
+
+/** The seller cube's day cells, each beside its document's dimensions: one row per day, stage and product. */
+async function sellerRows(organisationId: Types.ObjectId = sellerId) {
+  const docs = await CUBE_MODELS.seller.day.find({ organisationId }).sort({ _id: 1 }).lean<SellerCubeDoc[]>();
+  return docs.flatMap((doc) =>
+    Object.values(doc.cells).map((cell) => ({
+      day: doc.bucket,
+      stage: doc.stage,
+      district: doc.district,
+      sellerName: doc.sellerName,
+      programmeTags: doc.programmeTags,
+      appliedKeys: doc.appliedKeys,
+      ...cell,
+    })),
+  );
+}
 
 const totalsByStage = async () => {
-  const docs = await SalesRollupModel.find({ organisationId: sellerId }).lean();
   const totals: Record<string, { orders: number; units: number; grossRupiah: number; ppnRupiah: number }> =
     {};
-  for (const doc of docs) {
-    const sum = (totals[`${doc.channel}/${doc.stage}`] ??= {
+  for (const row of await sellerRows()) {
+    const sum = (totals[`${row.channel}/${row.stage}`] ??= {
       orders: 0,
       units: 0,
       grossRupiah: 0,
       ppnRupiah: 0,
     });
-    sum.orders += doc.orders;
-    sum.units += doc.units;
-    sum.grossRupiah += doc.grossRupiah;
-    sum.ppnRupiah += doc.ppnRupiah;
+    sum.orders += row.orders;
+    sum.units += row.units;
+    sum.grossRupiah += row.grossRupiah;
+    sum.ppnRupiah += row.ppnRupiah;
   }
   return totals;
-};
-
-/** The cube mixes every seller; this file's database has only this seller's sales. */
-const cubeState = async () => {
-  const read = async (model: typeof SalesCubeMonthModel) =>
-    (await model.find({}).sort({ _id: 1 }).lean<SalesCubeDoc[]>()).map((doc) => ({
-      ...doc,
-      appliedKeys: [...doc.appliedKeys].sort(),
-    }));
-  return { month: await read(SalesCubeMonthModel), day: await read(SalesCubeDayModel) };
 };
 
 type Sums = Record<
@@ -189,31 +206,32 @@ type Sums = Record<
   { orders: number; orderLines: number; units: number; grossRupiah: number; ppnRupiah: number }
 >;
 
-/** Every measure of the fine rollup, folded to the cube's grain: what the cube must hold. */
-async function fineFoldedTo(grain: 'month' | 'day'): Promise<Sums> {
+/** The seller cube folded to the kecamatan cube's documents and cells: what the kecamatan cube must hold. */
+async function sellerCubeFolded(grain: 'month' | 'day'): Promise<Sums> {
   const sums: Sums = {};
-  for (const doc of await SalesRollupModel.find({ organisationId: sellerId }).lean()) {
-    const bucket = grain === 'month' ? doc.day.slice(0, 7) : doc.day;
+  for (const row of await sellerRows()) {
+    const bucket = grain === 'month' ? row.day.slice(0, 7) : row.day;
     const cellId = cubeCellId({
-      category: doc.category ?? null,
-      buyerType: doc.buyerType ?? null,
-      channel: doc.channel,
-      programmeTags: doc.programmeTags,
+      category: row.category,
+      buyerType: row.buyerType,
+      channel: row.channel,
+      programmeTags: row.programmeTags,
     });
-    const key = `${bucket}|${doc.stage}|${doc.district.code}|${cellId}`;
+    const key = `${bucket}|${row.stage}|${row.district.code}|${cellId}`;
     const sum = (sums[key] ??= { orders: 0, orderLines: 0, units: 0, grossRupiah: 0, ppnRupiah: 0 });
-    sum.orders += doc.orders;
-    sum.orderLines += doc.orderLines;
-    sum.units += doc.units;
-    sum.grossRupiah += doc.grossRupiah;
-    sum.ppnRupiah += doc.ppnRupiah;
+    sum.orders += row.orders;
+    sum.orderLines += row.orderLines;
+    sum.units += row.units;
+    sum.grossRupiah += row.grossRupiah;
+    sum.ppnRupiah += row.ppnRupiah;
   }
   return sums;
 }
 
-async function cubeCells(grain: 'month' | 'day'): Promise<Sums> {
+async function kecamatanCells(grain: 'month' | 'day'): Promise<Sums> {
   const sums: Sums = {};
-  for (const doc of (await cubeState())[grain]) {
+  const docs = await CUBE_MODELS.kecamatan[grain].find({}).lean<KecamatanCubeDoc[]>();
+  for (const doc of docs) {
     for (const [cellId, cell] of Object.entries(doc.cells)) {
       const { orders, orderLines, units, grossRupiah, ppnRupiah } = cell;
       sums[`${doc._id}|${cellId}`] = { orders, orderLines, units, grossRupiah, ppnRupiah };
@@ -223,9 +241,10 @@ async function cubeCells(grain: 'month' | 'day'): Promise<Sums> {
 }
 
 async function reset() {
-  await SalesRollupModel.deleteMany({ organisationId: sellerId });
-  await SalesCubeMonthModel.deleteMany({});
-  await SalesCubeDayModel.deleteMany({});
+  for (const grain of ['month', 'day'] as const) {
+    await CUBE_MODELS.kecamatan[grain].deleteMany({});
+    await CUBE_MODELS.seller[grain].deleteMany({ organisationId: sellerId });
+  }
   await SellerOrderModel.deleteMany({ organisationId: sellerId });
   await mongoose.connection.db!.collection('DisplaySale').deleteMany({});
 }
@@ -256,20 +275,21 @@ describe('incremental rollups', () => {
       'marketplace/delivered': line,
       'marketplace/completed': line,
     });
-    const placed = await SalesRollupModel.find({ organisationId: sellerId, stage: 'placed' }).lean();
+    const rows = await sellerRows();
+    const placed = rows.filter((row) => row.stage === 'placed');
     // Placed at 22.30 WIB on 30 November; accepted after midnight in Jakarta.
-    expect(placed.map((doc) => doc.day)).toEqual(['2026-11-30', '2026-11-30']);
-    const accepted = await SalesRollupModel.findOne({ organisationId: sellerId, stage: 'accepted' }).lean();
+    expect(placed.map((row) => row.day)).toEqual(['2026-11-30', '2026-11-30']);
+    const accepted = rows.find((row) => row.stage === 'accepted');
     expect(accepted).toMatchObject({
       day: '2026-12-01',
       district: { code: '32.15.05', name: 'Klari' },
-      buyerOrganisationId: buyerId,
       buyerType: 'hotel',
       programmeTags: ['kur', 'pelatihan-halal'],
       sellerName: 'Keripik Bu Sri',
     });
-    const categories = (await SalesRollupModel.find({ organisationId: sellerId, stage: 'completed' }).lean())
-      .map((doc) => doc.category)
+    const categories = rows
+      .filter((row) => row.stage === 'completed')
+      .map((row) => row.category)
       .sort();
     expect(categories).toEqual(['bumbu_dan_sambal', 'makanan_ringan']);
   });
@@ -320,14 +340,9 @@ describe('incremental rollups', () => {
     const placements = orders.map((order) => order.events[0]!);
     // Ten deliveries of three events that land on the same (new) document at once.
     await Promise.all(Array.from({ length: 10 }, () => placements.map(applyOrderEventToRollups)).flat());
-    const docs = await SalesRollupModel.find({ organisationId: sellerId, stage: 'placed' }).lean();
-    expect(docs).toHaveLength(1);
-    expect(docs[0]).toMatchObject({ orders: 3, units: 60, grossRupiah: 900_000 });
-    expect(docs[0]!.appliedKeys).toHaveLength(3);
-    // The cube's month and day documents raced the same way.
-    const cube = await cubeState();
-    for (const grain of ['month', 'day'] as const) {
-      const placed = cube[grain].filter((doc) => doc.stage === 'placed');
+    const state = await rollupState();
+    for (const docs of Object.values(state)) {
+      const placed = docs.filter((doc) => doc.stage === 'placed');
       expect(placed).toHaveLength(1);
       expect(Object.values(placed[0]!.cells)).toEqual([
         expect.objectContaining({ orders: 3, orderLines: 3, units: 60, grossRupiah: 900_000 }),
@@ -349,15 +364,15 @@ describe('incremental rollups', () => {
     };
     await Promise.all([recordDisplaySale(sale), recordDisplaySale(sale)]);
     await recordDisplaySale(sale);
-    const docs = await SalesRollupModel.find({ organisationId: sellerId }).lean();
+    const docs = await sellerRows();
     expect(docs).toHaveLength(1);
+    expect(docs[0]!.appliedKeys).toEqual(['sale:sale-1']);
     expect(docs[0]).toMatchObject({
       day: '2026-12-03',
       stage: 'completed',
       channel: 'pojok',
       category: 'minuman',
       productName: 'Kopi Robusta',
-      buyerOrganisationId: null,
       buyerType: null,
       orders: 1,
       units: 3,
@@ -397,32 +412,31 @@ describe('rebuild', () => {
       createdAt: new Date(),
     });
     const incremental = await rollupState();
-    const incrementalCube = await cubeState();
-    expect(incrementalCube.month.map((doc) => doc._id)).toEqual([
+    expect(incremental.kecamatanMonths.map((doc) => doc._id)).toEqual([
       `2026-11|accepted|${KARAWANG_ADDRESS.districtCode}`,
       `2026-11|placed|${KARAWANG_ADDRESS.districtCode}`,
       `2026-12|completed|${KARAWANG_ADDRESS.districtCode}`,
       `2026-12|delivered|${KARAWANG_ADDRESS.districtCode}`,
     ]);
     // A stray document (a bug's leftover) must not survive the rebuild.
-    await SalesRollupModel.collection.insertOne({
+    await CUBE_MODELS.seller.day.collection.insertOne({
       _id: 'stray' as unknown as Types.ObjectId,
       organisationId: sellerId,
     });
-    await SalesCubeDayModel.collection.insertOne({ _id: 'stray' as unknown as Types.ObjectId });
 
     const result = await rebuildRollups();
-    expect(result.increments).toBe(5);
-    expect(await rollupState()).toEqual(incremental);
-    expect(await rebuildSalesCube()).toMatchObject({
+    expect(result).toMatchObject({
       increments: 5,
-      documents: incrementalCube.month.length + incrementalCube.day.length,
+      documents: {
+        kecamatan: incremental.kecamatanMonths.length + incremental.kecamatanDays.length,
+        seller: incremental.sellerMonths.length + incremental.sellerDays.length,
+      },
     });
-    expect(await cubeState()).toEqual(incrementalCube);
-    expect(await SalesRollupModel.countDocuments({ organisationId: sellerId, _id: 'stray' })).toBe(0);
-    // The swapped-in collection still answers the queries the indexes are there for.
-    const indexes = (await SalesRollupModel.collection.indexes()).map((index) => index.key);
-    expect(indexes).toEqual(expect.arrayContaining([{ day: 1, stage: 1 }]));
+    expect(await rollupState()).toEqual(incremental);
+    expect(await CUBE_MODELS.seller.day.countDocuments({ organisationId: sellerId, _id: 'stray' })).toBe(0);
+    // The swapped-in collections still have the indexes the reads are planned on.
+    const indexes = (await CUBE_MODELS.seller.day.collection.indexes()).map((index) => index.key);
+    expect(indexes).toEqual(expect.arrayContaining([{ organisationId: 1, stage: 1, bucket: 1 }]));
   });
 
   it('runs from the admin CLI: npm run admin -- rebuild-rollups', async () => {
@@ -434,19 +448,17 @@ describe('rebuild', () => {
     });
     for (const event of events) await applyOrderEventToRollups(event);
     const incremental = await rollupState();
-    const incrementalCube = await cubeState();
-    await SalesRollupModel.deleteMany({ organisationId: sellerId });
-    await SalesCubeMonthModel.deleteMany({});
+    await CUBE_MODELS.seller.month.deleteMany({ organisationId: sellerId });
+    await CUBE_MODELS.kecamatan.day.deleteMany({});
     const { stdout } = await promisify(execFile)('npx', ['tsx', 'scripts/admin.ts', 'rebuild-rollups'], {
       env: { ...process.env, ...entryPointEnv(t) },
       timeout: 60_000,
     });
-    expect(stdout).toMatch(/Rebuilt the sales rollups in [\d.]+ s: 2 increments into 2 documents/);
+    // Placed and rejected: one month and one day document per stage in each cube.
     expect(stdout).toMatch(
-      /Rebuilt the dashboard cube in [\d.]+ s: 2 increments into 4 month and day documents/,
+      /Rebuilt the sales rollups in [\d.]+ s: 2 increments into 4 kecamatan and 4 seller documents/,
     );
     expect(await rollupState()).toEqual(incremental);
-    expect(await cubeState()).toEqual(incrementalCube);
   }, 90_000);
 
   const orderSpec: fc.Arbitrary<OrderSpec> = fc.record({
@@ -481,14 +493,11 @@ describe('rebuild', () => {
           })[0]!;
           for (const event of shuffled) await applyOrderEventToRollups(event);
           const incremental = await rollupState();
-          const incrementalCube = await cubeState();
-          // The dashboard's cube holds exactly the fine rollup's figures, folded to month and day.
-          expect(await cubeCells('month')).toEqual(await fineFoldedTo('month'));
-          expect(await cubeCells('day')).toEqual(await fineFoldedTo('day'));
+          // The two cubes hold the same figures, at both grains.
+          expect(await kecamatanCells('month')).toEqual(await sellerCubeFolded('month'));
+          expect(await kecamatanCells('day')).toEqual(await sellerCubeFolded('day'));
           await rebuildRollups({ sources: [sellerOrderSource] });
-          await rebuildSalesCube({ sources: [sellerOrderSource] });
           expect(await rollupState()).toEqual(incremental);
-          expect(await cubeState()).toEqual(incrementalCube);
         },
       ),
       { numRuns: 25 },
@@ -530,7 +539,7 @@ describe('the orders worker', () => {
       await process({ name: 'order-event', data: entry.payload } as Job);
       await process({ name: 'order-event', data: entry.payload } as Job);
     }
-    const rollups = await SalesRollupModel.find({ organisationId: seller.organisationId }).lean();
+    const rollups = await sellerRows(new Types.ObjectId(seller.organisationId));
     expect(
       rollups
         .map(({ stage, orders, units, grossRupiah }) => ({ stage, orders, units, grossRupiah }))

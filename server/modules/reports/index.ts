@@ -5,6 +5,5 @@ export {
   sellerOrderSource,
   type RollupSource,
 } from './rollup-sources';
-export { rebuildSalesCube } from './sales-cube.service';
 export { announceTodayChanged } from './reports.realtime';
 export { reportRoutes } from './reports.routes';

@@ -1,4 +1,3 @@
-import { trusted, Types, type PipelineStage } from 'mongoose';
 import { PRODUCT_CATEGORIES } from '../../../shared/catalog/categories';
 import {
   BUYER_TYPE_LABELS,
@@ -11,14 +10,14 @@ import {
   type TSalesMeasures,
   type TSeriesBucket,
 } from '../../../shared/contracts/reports';
-import { isCubeDimension, previousPeriod, sumCubeCells, type Period } from './sales-cube';
-import { cubeDaysOf, cubeDocumentsOf } from './sales-cube.queries';
-import { SalesRollupModel } from './sales-rollup.model';
+import { inKecamatanCube, previousPeriod, sumCubeCells, type Period } from './sales-cube';
+import { cubeDaysOf, cubeDocumentsOf, type CubeScope } from './sales-cube.queries';
+import type { CubeKind } from './sales-cube.model';
 
 export type { Period } from './sales-cube';
 
 /**
- * The dashboard's sales figures, read from the rollups only (docs/adr/014). `seller` is the
+ * The dashboard's sales figures, read from the rollups only (docs/adr/014, 016). `seller` is the
  * organisation the caller is limited to (a UMKM's own), or null for Dinkop's view of everything.
  */
 
@@ -26,43 +25,21 @@ const DAY_MS = 86_400_000;
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
 const dayOf = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
-function rollupMatch(filters: TSalesFilters, period: Period, seller: string | null): Record<string, unknown> {
-  const match: Record<string, unknown> = {};
-  // The seller first: the tenant guard reads it, and the (organisationId, day, stage) index serves it.
-  if (seller) match.organisationId = new Types.ObjectId(seller);
-  match.day = trusted({ $gte: period.from, $lte: period.to });
-  match.stage = filters.stage;
-  if (filters.kecamatan) match['district.code'] = filters.kecamatan;
-  if (filters.category) match.category = filters.category;
-  if (filters.programme) match.programmeTags = filters.programme;
-  if (filters.channel) match.channel = filters.channel;
-  return match;
+/**
+ * Dinkop's view of every seller by a coarse dimension reads the kecamatan cube (a few documents per
+ * kecamatan and month); a UMKM or product view, or one seller's, reads the seller cube.
+ */
+function cubeFor(by: TBreakdownDimension | 'bucket', seller: string | null): CubeKind {
+  return !seller && inKecamatanCube(by) ? 'kecamatan' : 'seller';
 }
 
-function aggregate<T>(pipeline: PipelineStage[], seller: string | null) {
-  const query = SalesRollupModel.aggregate<T>(pipeline);
-  return seller ? query : query.option({ crossTenant: true });
-}
+const scopeOf = (filters: TSalesFilters, seller: string | null): CubeScope => ({
+  stage: filters.stage,
+  kecamatan: filters.kecamatan,
+  seller,
+});
 
 const ZERO: TSalesMeasures = { orders: 0, units: 0, grossRupiah: 0, ppnRupiah: 0 };
-
-function measureSums(ordersField: 'orders' | 'orderLines') {
-  return {
-    orders: { $sum: `$${ordersField}` },
-    units: { $sum: '$units' },
-    grossRupiah: { $sum: '$grossRupiah' },
-    ppnRupiah: { $sum: '$ppnRupiah' },
-  };
-}
-
-type MeasureRow = TSalesMeasures & { _id: unknown; label?: unknown };
-
-const measuresOf = (row: MeasureRow): TSalesMeasures => ({
-  orders: row.orders,
-  units: row.units,
-  grossRupiah: row.grossRupiah,
-  ppnRupiah: row.ppnRupiah,
-});
 
 function add(a: TSalesMeasures, b: TSalesMeasures): TSalesMeasures {
   return {
@@ -92,29 +69,17 @@ function bucketOf(day: string, bucket: TSeriesBucket): string {
   return day;
 }
 
-/**
- * Sums per day (or per whole month), at most 731 rows: from the cube for all of Dinkop's sellers, from the
- * fine rollup for one seller.
- */
+/** Sums per day (or per whole month for a series by month), at most 731 rows. */
 async function seriesSums(
   filters: TSalesFilters & { bucket: TSeriesBucket },
   seller: string | null,
 ): Promise<Array<{ day: string; measures: TSalesMeasures }>> {
-  if (seller) {
-    const rows = await aggregate<MeasureRow>(
-      [
-        { $match: rollupMatch(filters, filters, seller) },
-        { $group: { _id: '$day', ...measureSums('orders') } },
-      ],
-      seller,
-    );
-    return rows.map((row) => ({ day: String(row._id), measures: measuresOf(row) }));
-  }
-  // Whole months need only their month documents when the series is by month.
+  const kind = cubeFor('bucket', seller);
+  const scope = scopeOf(filters, seller);
   const documents =
     filters.bucket === 'month'
-      ? await cubeDocumentsOf(filters, filters.stage, filters.kecamatan)
-      : await cubeDaysOf(filters, filters.stage, filters.kecamatan);
+      ? await cubeDocumentsOf(kind, filters, scope)
+      : await cubeDaysOf(kind, filters, scope);
   return [...sumCubeCells(documents, 'bucket', filters)].map(([bucket, { measures }]) => ({
     // A month document stands for its first day: bucketOf puts it in its month.
     day: bucket!.length === 7 ? `${bucket}-01` : bucket!,
@@ -138,75 +103,23 @@ export async function salesSeries(
   return [...buckets].map(([bucket, measures]) => ({ bucket, ...measures }));
 }
 
-interface Grouping {
-  /** Stages before the group (programmes: one row per tag). */
-  before: PipelineStage[];
-  key: string;
-  label: string | null;
-  /** Orders are counted once per product where the dimension splits an order by product. */
-  ordersField: 'orders' | 'orderLines';
-  present: (key: string, label: string | null) => string;
-}
-
 const CATEGORY_LABELS = new Map<string, string>(PRODUCT_CATEGORIES.map((c) => [c.id, c.label.id]));
 export const categoryLabel = (id: string) => CATEGORY_LABELS.get(id) ?? 'Tanpa kategori';
 
-const GROUPINGS: Record<TBreakdownDimension, Grouping> = {
-  kecamatan: {
-    before: [],
-    key: '$district.code',
-    label: '$district.name',
-    ordersField: 'orders',
-    present: (key, label) => label ?? key,
-  },
-  category: {
-    before: [],
-    key: '$category',
-    label: null,
-    ordersField: 'orderLines',
-    present: (key) => categoryLabel(key),
-  },
-  umkm: {
-    before: [],
-    key: '$organisationId',
-    label: '$sellerName',
-    ordersField: 'orders',
-    present: (key, label) => label || key,
-  },
-  buyerType: {
-    before: [],
-    key: '$buyerType',
-    label: null,
-    ordersField: 'orders',
-    present: (key) => BUYER_TYPE_LABELS[key as keyof typeof BUYER_TYPE_LABELS] ?? key,
-  },
-  channel: {
-    before: [],
-    key: '$channel',
-    label: null,
-    ordersField: 'orders',
-    present: (key) => CHANNEL_LABELS[key as TSalesChannel] ?? key,
-  },
-  programme: {
-    // A sale counts under each programme of its seller; sellers in none are not in this breakdown.
-    before: [{ $unwind: '$programmeTags' }],
-    key: '$programmeTags',
-    label: null,
-    ordersField: 'orders',
-    present: (key) => key,
-  },
-  product: {
-    before: [],
-    key: '$productId',
-    label: '$productName',
-    ordersField: 'orderLines',
-    present: (key, label) => label || key,
-  },
+/** How a row of each breakdown is named: the rollups' label where they keep one, else a fixed one. */
+const PRESENT: Record<TBreakdownDimension, (key: string, label: string | null) => string> = {
+  kecamatan: (key, label) => label ?? key,
+  category: (key) => categoryLabel(key),
+  umkm: (key, label) => label || key,
+  buyerType: (key) => BUYER_TYPE_LABELS[key as keyof typeof BUYER_TYPE_LABELS] ?? key,
+  channel: (key) => CHANNEL_LABELS[key as TSalesChannel] ?? key,
+  programme: (key) => key,
+  product: (key, label) => label || key,
 };
 
-function keyOf(by: TBreakdownDimension, raw: unknown): string {
-  if (raw === null || raw === undefined) return by === 'buyerType' ? NO_BUYER_TYPE : '';
-  return String(raw);
+function keyOf(by: TBreakdownDimension, raw: string | null): string {
+  if (raw === null) return by === 'buyerType' ? NO_BUYER_TYPE : '';
+  return raw;
 }
 
 async function groups(
@@ -215,36 +128,16 @@ async function groups(
   period: Period,
   seller: string | null,
 ): Promise<Map<string, { label: string; measures: TSalesMeasures }>> {
-  const grouping = GROUPINGS[by];
+  const documents = await cubeDocumentsOf(cubeFor(by, seller), period, scopeOf(filters, seller));
   const result = new Map<string, { label: string; measures: TSalesMeasures }>();
-  const put = (raw: unknown, label: string | null, measures: TSalesMeasures) => {
+  for (const [raw, { label, measures }] of sumCubeCells(documents, by, filters)) {
     const key = keyOf(by, raw);
     const existing = result.get(key);
     result.set(key, {
-      label: grouping.present(key, label),
+      label: PRESENT[by](key, label),
       measures: existing ? add(existing.measures, measures) : measures,
     });
-  };
-  if (!seller && isCubeDimension(by)) {
-    const documents = await cubeDocumentsOf(period, filters.stage, filters.kecamatan);
-    for (const [raw, { label, measures }] of sumCubeCells(documents, by, filters)) put(raw, label, measures);
-    return result;
   }
-  const rows = await aggregate<MeasureRow>(
-    [
-      { $match: rollupMatch(filters, period, seller) },
-      ...grouping.before,
-      {
-        $group: {
-          _id: grouping.key,
-          ...(grouping.label ? { label: { $first: grouping.label } } : {}),
-          ...measureSums(grouping.ordersField),
-        },
-      },
-    ],
-    seller,
-  );
-  for (const row of rows) put(row._id, typeof row.label === 'string' ? row.label : null, measuresOf(row));
   return result;
 }
 

@@ -1,4 +1,5 @@
-import { eventStage, orderIncrements, rollupId, stageFacts } from './rollup-facts';
+import { cubeUpdates } from './sales-cube';
+import { eventStage, orderIncrements, stageFacts } from './rollup-facts';
 
 const at = (hour: number) => new Date(Date.UTC(2026, 11, 1, hour));
 
@@ -50,7 +51,6 @@ describe('increments', () => {
   const order = {
     _id: 'a'.repeat(24),
     organisationId: 'b'.repeat(24),
-    buyerOrganisationId: 'c'.repeat(24),
     buyer: { buyerType: 'hotel' },
     lines: [
       { productId: 'd'.repeat(24), name: 'Keripik', quantity: 3, lineTotal: 10 },
@@ -69,8 +69,9 @@ describe('increments', () => {
   it('one per product, PPN shared so the parts add up, the order counted once', () => {
     const increments = orderIncrements(order, { stage: 'placed', at: at(20) }, seller, new Map());
     expect(
-      increments.map(({ key, day, units, grossRupiah, ppnRupiah, orders, orderLines }) => ({
-        key,
+      increments.map(({ sourceKey, productId, day, units, grossRupiah, ppnRupiah, orders, orderLines }) => ({
+        sourceKey,
+        productId,
         day,
         units,
         grossRupiah,
@@ -80,7 +81,8 @@ describe('increments', () => {
       })),
     ).toEqual([
       {
-        key: `${'a'.repeat(24)}:placed:${'d'.repeat(24)}`,
+        sourceKey: `${'a'.repeat(24)}:placed`,
+        productId: 'd'.repeat(24),
         day: '2026-12-02',
         units: 5,
         grossRupiah: 17,
@@ -89,7 +91,8 @@ describe('increments', () => {
         orderLines: 1,
       },
       {
-        key: `${'a'.repeat(24)}:placed:${'e'.repeat(24)}`,
+        sourceKey: `${'a'.repeat(24)}:placed`,
+        productId: 'e'.repeat(24),
         day: '2026-12-02',
         units: 1,
         grossRupiah: 20,
@@ -100,16 +103,39 @@ describe('increments', () => {
     ]);
   });
 
-  it('lands in the same document whatever the order of the programme tags, and not across days', () => {
-    const [first] = orderIncrements(order, { stage: 'placed', at: at(1) }, seller, new Map());
-    const [same] = orderIncrements(
-      order,
-      { stage: 'placed', at: at(2) },
-      { ...seller, programmeTags: ['a', 'b'] },
-      new Map(),
+  it('lands in the same documents and cells whatever the order of the programme tags, and not across days', () => {
+    const place = (hour: number, programmeTags: string[]) =>
+      cubeUpdates(
+        orderIncrements(order, { stage: 'placed', at: at(hour) }, { ...seller, programmeTags }, new Map()),
+      );
+    const where = (updates: ReturnType<typeof cubeUpdates>) =>
+      updates.map((update) => [update.kind, update.grain, update.id, [...update.cells.keys()]]);
+    const first = place(1, ['b', 'a']);
+    // One update per cube and grain: both products of the order stage go in one write, guarded once.
+    expect(first.map((update) => [update.kind, update.grain, update.key])).toEqual([
+      ['kecamatan', 'month', `${'a'.repeat(24)}:placed`],
+      ['kecamatan', 'day', `${'a'.repeat(24)}:placed`],
+      ['seller', 'month', `${'a'.repeat(24)}:placed`],
+      ['seller', 'day', `${'a'.repeat(24)}:placed`],
+    ]);
+    expect(first[0]!.id).toBe('2026-12|placed|32.15.05');
+    expect(first[3]!.id).toBe(`2026-12-01|placed|${'b'.repeat(24)}`);
+    // The seller cube keeps the two products apart; the kecamatan cube adds them in one cell.
+    expect(first[2]!.cells.size).toBe(2);
+    expect([...first[0]!.cells.values()]).toEqual([
+      expect.objectContaining({
+        programmeTags: ['a', 'b'],
+        orders: 1,
+        orderLines: 2,
+        units: 6,
+        grossRupiah: 37,
+      }),
+    ]);
+    expect(where(place(2, ['a', 'b']))).toEqual(where(first));
+    const nextDay = where(place(18, ['b', 'a']));
+    expect(nextDay.filter(([, grain]) => grain === 'month')).toEqual(
+      where(first).filter(([, grain]) => grain === 'month'),
     );
-    const [nextDay] = orderIncrements(order, { stage: 'placed', at: at(18) }, seller, new Map());
-    expect(rollupId(first!)).toBe(rollupId(same!));
-    expect(rollupId(first!)).not.toBe(rollupId(nextDay!));
+    expect(nextDay[1]![2]).toBe('2026-12-02|placed|32.15.05');
   });
 });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { TSalesChannel, TSalesStage } from '../../../shared/contracts/reports';
 import type { TOrderMove, TSellerOrderStatus } from '../../../shared/states/order';
 import { allocate } from '../../../shared/tax/ppn';
@@ -20,7 +19,6 @@ export interface HistoryEntry {
 export interface OrderForRollup {
   _id: unknown;
   organisationId: unknown;
-  buyerOrganisationId: unknown;
   buyer?: { buyerType?: string | null } | null;
   lines: ReadonlyArray<{ productId: unknown; name: string; quantity: number; lineTotal: number }>;
   totals: { ppn: number };
@@ -39,9 +37,7 @@ export interface ProductContext {
 
 /** One guarded increment of one rollup document. */
 export interface RollupIncrement {
-  /** `<sourceKey>:<productId>` for an order's stage; the sale's own key for a display sale. */
-  key: string;
-  /** The order's stage (`<sellerOrderId>:<stage>`) or the display sale (`sale:<id>`) it comes from. */
+  /** The order's stage (`<sellerOrderId>:<stage>`) or the display sale (`sale:<id>`): the guard of its writes. */
   sourceKey: string;
   organisationId: string;
   day: string;
@@ -50,7 +46,6 @@ export interface RollupIncrement {
   district: { code: string; name: string };
   productId: string;
   category: string | null;
-  buyerOrganisationId: string | null;
   buyerType: string | null;
   programmeTags: string[];
   sellerName: string;
@@ -137,7 +132,6 @@ export function orderIncrements(
   const orderId = String(order._id);
   const sourceKey = `${orderId}:${fact.stage}`;
   return [...byProduct].map(([productId, sum], index) => ({
-    key: `${sourceKey}:${productId}`,
     sourceKey,
     organisationId: String(order.organisationId),
     day: todayInWib(fact.at),
@@ -146,7 +140,6 @@ export function orderIncrements(
     district: seller.district,
     productId,
     category: products.get(productId)?.category ?? null,
-    buyerOrganisationId: String(order.buyerOrganisationId),
     buyerType: order.buyer?.buyerType ?? null,
     programmeTags: seller.programmeTags,
     sellerName: seller.sellerName,
@@ -183,7 +176,6 @@ export function displaySaleIncrement(
   product: ProductContext | undefined,
 ): RollupIncrement {
   return {
-    key: `sale:${sale.saleId}`,
     sourceKey: `sale:${sale.saleId}`,
     organisationId: sale.sellerOrganisationId,
     day: sale.soldOn,
@@ -192,7 +184,6 @@ export function displaySaleIncrement(
     district: seller.district,
     productId: sale.productId,
     category: product?.category ?? null,
-    buyerOrganisationId: null,
     buyerType: null,
     programmeTags: seller.programmeTags,
     sellerName: seller.sellerName,
@@ -203,21 +194,4 @@ export function displaySaleIncrement(
     grossRupiah: sale.grossRupiah,
     ppnRupiah: sale.ppnRupiah,
   };
-}
-
-/** The rollup document an increment belongs to: a digest of its dimensions (labels excluded). */
-export function rollupId(increment: RollupIncrement): string {
-  const dimensions = [
-    increment.day,
-    increment.stage,
-    increment.channel,
-    increment.organisationId,
-    increment.district.code,
-    increment.productId,
-    increment.category,
-    increment.buyerOrganisationId,
-    increment.buyerType,
-    [...increment.programmeTags].sort(),
-  ];
-  return createHash('sha1').update(JSON.stringify(dimensions)).digest('hex');
 }

@@ -1,9 +1,9 @@
-import mongoose, { Types } from 'mongoose';
-import type { AnyBulkWriteOperation, Collection, Document, UpdateFilter } from 'mongodb';
+import mongoose from 'mongoose';
+import type { Collection, Document, UpdateFilter } from 'mongodb';
 import type { z } from 'zod';
 import type { JOBS } from '../../../shared/jobs';
 import { isDuplicateKeyError } from '../../platform/db';
-import { eventStage, rollupId, stageFacts, type RollupIncrement } from './rollup-facts';
+import { eventStage, stageFacts, type RollupIncrement } from './rollup-facts';
 import {
   DEFAULT_ROLLUP_SOURCES,
   displaySaleIncrementOf,
@@ -11,72 +11,64 @@ import {
   type RollupSource,
 } from './rollup-sources';
 import { RollupContextLoader, sellerOrderForRollup } from './reports.sources';
-import { applyToSalesCube } from './sales-cube.service';
-import { SalesRollupModel } from './sales-rollup.model';
+import { addMeasures, cubeUpdates, type CubeCellDraft, type CubeUpdate } from './sales-cube';
+import { CUBE_GRAINS, CUBE_KINDS, CUBE_MODELS, type CubeGrain, type CubeKind } from './sales-cube.model';
 
 /**
- * The increment as one update: applied only if this key is not on the document yet, pushing the key in
- * the same write, so a redelivered or replayed event adds nothing (docs/adr/014).
+ * Keeps the sales rollups (docs/adr/014, 016): each order stage or display sale is folded into the month
+ * and day documents of its kecamatan and of its seller, each write guarded by the stage's key.
  */
-function incrementUpdate(increment: RollupIncrement): {
-  filter: Document;
-  update: UpdateFilter<Document>;
-} {
-  const filter = {
-    _id: rollupId(increment),
-    organisationId: new Types.ObjectId(increment.organisationId),
-    appliedKeys: { $ne: increment.key },
-  };
-  const update = {
-    $setOnInsert: {
-      day: increment.day,
-      stage: increment.stage,
-      channel: increment.channel,
-      district: increment.district,
-      productId: new Types.ObjectId(increment.productId),
-      category: increment.category,
-      buyerOrganisationId: increment.buyerOrganisationId
-        ? new Types.ObjectId(increment.buyerOrganisationId)
-        : null,
-      buyerType: increment.buyerType,
-      programmeTags: [...increment.programmeTags].sort(),
-      sellerName: increment.sellerName,
-      productName: increment.productName,
-    },
-    $inc: {
-      orders: increment.orders,
-      orderLines: increment.orderLines,
-      units: increment.units,
-      grossRupiah: increment.grossRupiah,
-      ppnRupiah: increment.ppnRupiah,
-    },
-    $push: { appliedKeys: increment.key },
-  };
-  // The driver's typing cannot follow $push on an untyped collection; the shape is the model's.
-  return { filter, update: update as unknown as UpdateFilter<Document> };
+
+function collectionOf(kind: CubeKind, grain: CubeGrain): Collection<Document> {
+  return CUBE_MODELS[kind][grain].collection as unknown as Collection<Document>;
+}
+
+function cellFields(cells: Map<string, CubeCellDraft>) {
+  const set: Record<string, unknown> = {};
+  const inc: Record<string, number> = {};
+  for (const [cellId, cell] of cells) {
+    for (const [field, value] of Object.entries(cell)) {
+      if (typeof value === 'number') inc[`cells.${cellId}.${field}`] = value;
+      else set[`cells.${cellId}.${field}`] = value;
+    }
+  }
+  return { set, inc };
 }
 
 /**
- * The upsert fails with a duplicate key when the document exists and already holds the key (nothing to
- * do), or when another worker inserted it a moment ago: then the plain guarded update applies it once.
+ * One write per document: applied only if the key is not on it yet, pushing the key in the same write,
+ * so a redelivered or replayed event adds nothing. A duplicate key means the document exists (holding
+ * the key, or just inserted by another worker): the same update without upsert then applies it at most once.
  */
-async function applyIncrement(collection: Collection<Document>, increment: RollupIncrement): Promise<void> {
-  const { filter, update } = incrementUpdate(increment);
+async function applyCubeUpdate(update: CubeUpdate): Promise<void> {
+  const collection = collectionOf(update.kind, update.grain);
+  const filter = { _id: update.id, appliedKeys: { $ne: update.key } } as Document;
+  const { set, inc } = cellFields(update.cells);
+  // The driver's typing cannot follow $push on an untyped collection; the shape is the model's.
+  const change = {
+    $set: set,
+    $inc: inc,
+    $push: { appliedKeys: update.key },
+  } as unknown as UpdateFilter<Document>;
   try {
-    await collection.updateOne(filter, update, { upsert: true });
+    await collection.updateOne(
+      filter,
+      { ...change, $setOnInsert: { bucket: update.bucket, stage: update.stage, ...update.documentFields } },
+      { upsert: true },
+    );
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
-    await collection.updateOne(filter, { $inc: update.$inc, $push: update.$push });
+    await collection.updateOne(filter, change);
   }
 }
 
-function liveCollection(): Collection<Document> {
-  return SalesRollupModel.collection as unknown as Collection<Document>;
+async function applyIncrements(increments: readonly RollupIncrement[]): Promise<void> {
+  for (const update of cubeUpdates(increments)) await applyCubeUpdate(update);
 }
 
 /**
  * An order event from the orders worker: the stage it names is looked up in the order's own history
- * (when it was reached), and each product of the order is added once to that day's rollup.
+ * (when it was reached), and each product of the order is added once to that day's and month's rollups.
  */
 export async function applyOrderEventToRollups(
   event: z.output<(typeof JOBS)['orders']['order-event']>,
@@ -86,10 +78,7 @@ export async function applyOrderEventToRollups(
   const order = await sellerOrderForRollup(event.sellerOrderId, event.sellerOrganisationId);
   if (!order) return;
   const facts = stageFacts(order.history).filter((fact) => fact.stage === stage);
-  const collection = liveCollection();
-  const increments = await incrementsOfOrder(order, facts, new RollupContextLoader());
-  for (const increment of increments) await applyIncrement(collection, increment);
-  await applyToSalesCube(increments);
+  await applyIncrements(await incrementsOfOrder(order, facts, new RollupContextLoader()));
 }
 
 /** A sale entered at a galeri or pojok (from the consignment module): counted once as a completed sale. */
@@ -103,75 +92,111 @@ export async function recordDisplaySale(sale: {
   grossRupiah: number;
   ppnRupiah: number;
 }): Promise<void> {
-  const increment = await displaySaleIncrementOf(sale, new RollupContextLoader());
-  await applyIncrement(liveCollection(), increment);
-  await applyToSalesCube([increment]);
+  await applyIncrements([await displaySaleIncrementOf(sale, new RollupContextLoader())]);
 }
 
-const BATCH = 500;
+interface DocumentDraft {
+  fields: Record<string, unknown>;
+  cells: Map<string, CubeCellDraft>;
+  keys: Set<string>;
+}
 
-/** One ordered bulk per batch (a rebuild is the only writer of its collection); a refused batch goes one by one. */
-async function applyBatch(collection: Collection<Document>, batch: RollupIncrement[]): Promise<void> {
-  const operations: AnyBulkWriteOperation<Document>[] = batch.map((increment) => {
-    const { filter, update } = incrementUpdate(increment);
-    return { updateOne: { filter, update, upsert: true } };
-  });
-  try {
-    await collection.bulkWrite(operations, { ordered: true });
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-    for (const increment of batch) await applyIncrement(collection, increment);
+type Drafts = Record<CubeKind, Record<CubeGrain, Map<string, DocumentDraft>>>;
+
+/** A rebuild reads each source document once, so it folds without guards and writes each document once. */
+function fold(drafts: Drafts, update: CubeUpdate): void {
+  const documents = drafts[update.kind][update.grain];
+  let draft = documents.get(update.id);
+  if (!draft) {
+    draft = {
+      fields: { bucket: update.bucket, stage: update.stage, ...update.documentFields },
+      cells: new Map(),
+      keys: new Set(),
+    };
+    documents.set(update.id, draft);
+  }
+  draft.keys.add(update.key);
+  for (const [cellId, cell] of update.cells) {
+    const into = draft.cells.get(cellId);
+    if (into) addMeasures(into, cell);
+    else draft.cells.set(cellId, { ...cell });
   }
 }
 
-async function applySources(
-  collection: Collection<Document>,
-  sources: readonly RollupSource[],
-  since: Date | null,
-): Promise<number> {
-  const context = new RollupContextLoader();
-  let applied = 0;
-  let batch: RollupIncrement[] = [];
-  for (const source of sources) {
-    for await (const increment of source.increments(context, since)) {
-      batch.push(increment);
-      if (batch.length >= BATCH) {
-        await applyBatch(collection, batch);
-        applied += batch.length;
-        batch = [];
-      }
+const INSERT_BATCH = 200;
+
+async function writeFresh(
+  kind: CubeKind,
+  grain: CubeGrain,
+  drafts: Map<string, DocumentDraft>,
+  suffix: string,
+): Promise<void> {
+  const model = CUBE_MODELS[kind][grain];
+  const target = model.collection.collectionName;
+  const fresh = mongoose.connection.db!.collection<Document>(`${target}_rebuild_${suffix}`);
+  let batch: Document[] = [];
+  for (const [id, draft] of drafts) {
+    batch.push({
+      _id: id,
+      ...draft.fields,
+      cells: Object.fromEntries(draft.cells),
+      appliedKeys: [...draft.keys],
+    });
+    if (batch.length >= INSERT_BATCH) {
+      await fresh.insertMany(batch, { ordered: false });
+      batch = [];
     }
   }
-  if (batch.length > 0) await applyBatch(collection, batch);
-  return applied + batch.length;
-}
-
-/** Events handled while the rebuild read its sources went to the old collection: they are re-applied. */
-const CATCH_UP_MARGIN_MS = 60_000;
-
-/**
- * Recomputes every rollup from the source documents into a fresh collection, builds its indexes, and
- * swaps it in by renaming (one step for readers). Sources changed since the rebuild began are applied
- * again afterwards: their keys make that a no-op for whatever the rebuild already counted.
- */
-export async function rebuildRollups(
-  options: { sources?: readonly RollupSource[] } = {},
-): Promise<{ increments: number; documents: number; caughtUp: number }> {
-  const sources = options.sources ?? DEFAULT_ROLLUP_SOURCES;
-  const db = mongoose.connection.db!;
-  const startedAt = new Date();
-  const target = SalesRollupModel.collection.collectionName;
-  const fresh = db.collection<Document>(`${target}_rebuild_${startedAt.getTime()}`);
-  const increments = await applySources(fresh, sources, null);
-  for (const [fields, indexOptions] of SalesRollupModel.schema.indexes()) {
+  if (batch.length > 0) await fresh.insertMany(batch, { ordered: false });
+  for (const [fields, indexOptions] of model.schema.indexes()) {
     await fresh.createIndex(fields as Document, indexOptions as Document);
   }
   // Building the indexes created the collection even when there was nothing to count.
   await fresh.rename(target, { dropTarget: true });
-  const caughtUp = await applySources(
-    liveCollection(),
-    sources,
-    new Date(startedAt.getTime() - CATCH_UP_MARGIN_MS),
-  );
-  return { increments, documents: await liveCollection().countDocuments(), caughtUp };
+}
+
+/** Events handled while the rebuild read its sources went to the old documents: they are applied again. */
+const CATCH_UP_MARGIN_MS = 60_000;
+
+/**
+ * Recomputes every rollup from the source documents (seller orders with their history, display sales)
+ * through the same functions as the worker, into fresh collections, and swaps each in by renaming (one
+ * step for its readers). Sources changed since the rebuild began are applied again afterwards through the
+ * guarded path, where their keys make a repeat a no-op.
+ */
+export async function rebuildRollups(
+  options: { sources?: readonly RollupSource[] } = {},
+): Promise<{ increments: number; documents: Record<CubeKind, number>; caughtUp: number }> {
+  const sources = options.sources ?? DEFAULT_ROLLUP_SOURCES;
+  const startedAt = new Date();
+  const drafts: Drafts = {
+    kecamatan: { month: new Map(), day: new Map() },
+    seller: { month: new Map(), day: new Map() },
+  };
+  const context = new RollupContextLoader();
+  let increments = 0;
+  for (const source of sources) {
+    for await (const increment of source.increments(context, null)) {
+      increments += 1;
+      for (const update of cubeUpdates([increment])) fold(drafts, update);
+    }
+  }
+  const suffix = String(startedAt.getTime());
+  const documents = { kecamatan: 0, seller: 0 };
+  for (const kind of CUBE_KINDS) {
+    for (const grain of CUBE_GRAINS) {
+      await writeFresh(kind, grain, drafts[kind][grain], suffix);
+      documents[kind] += drafts[kind][grain].size;
+      drafts[kind][grain].clear();
+    }
+  }
+  let caughtUp = 0;
+  const since = new Date(startedAt.getTime() - CATCH_UP_MARGIN_MS);
+  for (const source of sources) {
+    const pending: RollupIncrement[] = [];
+    for await (const increment of source.increments(context, since)) pending.push(increment);
+    caughtUp += pending.length;
+    await applyIncrements(pending);
+  }
+  return { increments, documents, caughtUp };
 }

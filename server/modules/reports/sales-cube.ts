@@ -1,11 +1,20 @@
 import { createHash } from 'node:crypto';
-import type { TSalesFilters, TSalesMeasures } from '../../../shared/contracts/reports';
+import { Types } from 'mongoose';
+import type { TBreakdownDimension, TSalesFilters, TSalesMeasures } from '../../../shared/contracts/reports';
 import type { RollupIncrement } from './rollup-facts';
-import type { CubeGrain, SalesCubeCell, SalesCubeDoc } from './sales-cube.model';
+import {
+  CUBE_GRAINS,
+  CUBE_KINDS,
+  type CubeGrain,
+  type CubeKind,
+  type CubeMeasures,
+  type KecamatanCubeDoc,
+  type SellerCubeDoc,
+} from './sales-cube.model';
 
 /**
- * The coarse dashboard rollup's arithmetic (docs/adr/016), free of the database: which document and cell
- * an increment lands in, how a period splits into whole months and loose days, and how cells add up.
+ * The rollups' arithmetic (docs/adr/016), free of the database: which document and cell an increment
+ * lands in, how a period splits into whole months and loose days, and how cells add up.
  */
 
 export interface Period {
@@ -63,132 +72,215 @@ export function periodParts(period: Period): { months: string[]; dayRanges: Peri
   return { months, dayRanges };
 }
 
-export const cubeDocumentId = (bucket: string, stage: string, districtCode: string) =>
-  `${bucket}|${stage}|${districtCode}`;
+export const cubeDocumentId = (bucket: string, stage: string, owner: string) => `${bucket}|${stage}|${owner}`;
 
-/** Cell ids are field names: a digest, so no tag can put a dot or a dollar sign in a path. */
-export function cubeCellId(
-  cell: Pick<SalesCubeCell, 'category' | 'buyerType' | 'channel' | 'programmeTags'>,
-) {
-  const dimensions = [cell.category, cell.buyerType, cell.channel, [...cell.programmeTags].sort()];
+/** Cell ids are field names: a digest, so no tag or label can put a dot or a dollar sign in a path. */
+export function cubeCellId(dimensions: Record<string, unknown>): string {
   return createHash('sha1').update(JSON.stringify(dimensions)).digest('hex').slice(0, 20);
 }
 
+/** What tells one cube's documents and cells apart. */
+interface CubeLayout {
+  owner(increment: RollupIncrement): string;
+  /** Written when the document is created. */
+  documentFields(increment: RollupIncrement): Record<string, unknown>;
+  /** The cell's identity (digested into its id) and stored on it. */
+  cellDimensions(increment: RollupIncrement): Record<string, unknown>;
+  /** Stored on the cell, not part of its identity. */
+  cellLabels(increment: RollupIncrement): Record<string, unknown>;
+}
+
+const LAYOUTS: Record<CubeKind, CubeLayout> = {
+  kecamatan: {
+    owner: (increment) => increment.district.code,
+    documentFields: (increment) => ({ district: increment.district }),
+    cellDimensions: (increment) => ({
+      category: increment.category,
+      buyerType: increment.buyerType,
+      channel: increment.channel,
+      programmeTags: [...increment.programmeTags].sort(),
+    }),
+    cellLabels: () => ({}),
+  },
+  seller: {
+    owner: (increment) => increment.organisationId,
+    documentFields: (increment) => ({
+      organisationId: new Types.ObjectId(increment.organisationId),
+      sellerName: increment.sellerName,
+      programmeTags: [...increment.programmeTags].sort(),
+      district: increment.district,
+    }),
+    cellDimensions: (increment) => ({
+      productId: increment.productId,
+      category: increment.category,
+      buyerType: increment.buyerType,
+      channel: increment.channel,
+    }),
+    cellLabels: (increment) => ({ productName: increment.productName }),
+  },
+};
+
+export type CubeCellDraft = Record<string, unknown> & CubeMeasures;
+
 /** Everything one order stage (or one display sale) adds to one cube document, guarded by `key`. */
 export interface CubeUpdate {
+  kind: CubeKind;
   grain: CubeGrain;
   id: string;
   key: string;
   bucket: string;
-  stage: SalesCubeDoc['stage'];
-  district: SalesCubeDoc['district'];
-  cells: Map<string, SalesCubeCell>;
+  stage: RollupIncrement['stage'];
+  documentFields: Record<string, unknown>;
+  cells: Map<string, CubeCellDraft>;
 }
 
 /**
- * The increments of an order's stage all share its day, stage and seller kecamatan, so they make one
- * update per grain; products of the same category, buyer type and channel add up in one cell.
+ * The increments of an order's stage share its day, stage, seller and kecamatan, so they make one
+ * update per cube and grain; products that fall in the same cell add up there.
  */
 export function cubeUpdates(increments: readonly RollupIncrement[]): CubeUpdate[] {
   const updates = new Map<string, CubeUpdate>();
   for (const increment of increments) {
-    for (const grain of ['month', 'day'] as const) {
-      const bucket = grain === 'month' ? increment.day.slice(0, 7) : increment.day;
-      const id = cubeDocumentId(bucket, increment.stage, increment.district.code);
-      const updateKey = `${grain}|${id}|${increment.sourceKey}`;
-      let update = updates.get(updateKey);
-      if (!update) {
-        update = {
-          grain,
-          id,
-          key: increment.sourceKey,
-          bucket,
-          stage: increment.stage,
-          district: increment.district,
-          cells: new Map(),
+    for (const kind of CUBE_KINDS) {
+      const layout = LAYOUTS[kind];
+      for (const grain of CUBE_GRAINS) {
+        const bucket = grain === 'month' ? increment.day.slice(0, 7) : increment.day;
+        const id = cubeDocumentId(bucket, increment.stage, layout.owner(increment));
+        const updateKey = `${kind}|${grain}|${id}|${increment.sourceKey}`;
+        let update = updates.get(updateKey);
+        if (!update) {
+          update = {
+            kind,
+            grain,
+            id,
+            key: increment.sourceKey,
+            bucket,
+            stage: increment.stage,
+            documentFields: layout.documentFields(increment),
+            cells: new Map(),
+          };
+          updates.set(updateKey, update);
+        }
+        const dimensions = layout.cellDimensions(increment);
+        const cellId = cubeCellId(dimensions);
+        const cell = update.cells.get(cellId) ?? {
+          ...dimensions,
+          ...layout.cellLabels(increment),
+          orders: 0,
+          orderLines: 0,
+          units: 0,
+          grossRupiah: 0,
+          ppnRupiah: 0,
         };
-        updates.set(updateKey, update);
+        addMeasures(cell, increment);
+        update.cells.set(cellId, cell);
       }
-      const dimensions = {
-        category: increment.category,
-        buyerType: increment.buyerType,
-        channel: increment.channel,
-        programmeTags: [...increment.programmeTags].sort(),
-      };
-      const cellId = cubeCellId(dimensions);
-      const cell = update.cells.get(cellId) ?? {
-        ...dimensions,
-        orders: 0,
-        orderLines: 0,
-        units: 0,
-        grossRupiah: 0,
-        ppnRupiah: 0,
-      };
-      cell.orders += increment.orders;
-      cell.orderLines += increment.orderLines;
-      cell.units += increment.units;
-      cell.grossRupiah += increment.grossRupiah;
-      cell.ppnRupiah += increment.ppnRupiah;
-      update.cells.set(cellId, cell);
     }
   }
   return [...updates.values()];
 }
 
-/** The dimensions the cube can break down by; UMKM and product need the fine rollup. */
-export const CUBE_DIMENSIONS = ['kecamatan', 'category', 'buyerType', 'channel', 'programme'] as const;
-export type CubeDimension = (typeof CUBE_DIMENSIONS)[number];
-export const isCubeDimension = (by: string): by is CubeDimension =>
-  (CUBE_DIMENSIONS as readonly string[]).includes(by);
-
-function cellMatches(
-  cell: SalesCubeCell,
-  filters: Pick<TSalesFilters, 'category' | 'channel' | 'programme'>,
-) {
-  return (
-    (!filters.category || cell.category === filters.category) &&
-    (!filters.channel || cell.channel === filters.channel) &&
-    (!filters.programme || cell.programmeTags.includes(filters.programme))
-  );
+export function addMeasures(into: CubeMeasures, from: CubeMeasures): void {
+  into.orders += from.orders;
+  into.orderLines += from.orderLines;
+  into.units += from.units;
+  into.grossRupiah += from.grossRupiah;
+  into.ppnRupiah += from.ppnRupiah;
 }
 
-export type CubeDocForReading = Pick<SalesCubeDoc, 'bucket' | 'district' | 'cells'>;
+/** The fields a read needs of either cube's documents (never the applied keys, the bulk of a month). */
+export type CubeDocForReading =
+  | Pick<KecamatanCubeDoc, 'bucket' | 'district' | 'cells'>
+  | Pick<SellerCubeDoc, 'bucket' | 'district' | 'cells' | 'organisationId' | 'sellerName' | 'programmeTags'>;
+
+/** One cell with its document's dimensions beside it: what filters and sums read. */
+interface CubeRow extends CubeMeasures {
+  bucket: string;
+  district: { code: string; name: string };
+  organisationId: string | null;
+  sellerName: string | null;
+  programmeTags: string[];
+  productId: string | null;
+  productName: string | null;
+  category: string | null;
+  buyerType: string | null;
+  channel: string;
+}
+
+function* rowsOf(document: CubeDocForReading): Generator<CubeRow> {
+  const seller = 'organisationId' in document ? document : null;
+  for (const cell of Object.values(document.cells)) {
+    yield {
+      ...cell,
+      bucket: document.bucket,
+      district: document.district,
+      organisationId: seller ? String(seller.organisationId) : null,
+      sellerName: seller?.sellerName ?? null,
+      programmeTags: 'programmeTags' in cell ? cell.programmeTags : (seller?.programmeTags ?? []),
+      productId: 'productId' in cell ? cell.productId : null,
+      productName: 'productName' in cell ? cell.productName : null,
+    };
+  }
+}
+
+/** The dimensions the kecamatan cube can break down by; UMKM and product need the seller cube. */
+const KECAMATAN_CUBE_DIMENSIONS: ReadonlySet<string> = new Set([
+  'kecamatan',
+  'category',
+  'buyerType',
+  'channel',
+  'programme',
+]);
+export const inKecamatanCube = (by: TBreakdownDimension | 'bucket') =>
+  by === 'bucket' || KECAMATAN_CUBE_DIMENSIONS.has(by);
+
+/** Product-level dimensions count "orders containing it"; the others count each order once. */
+const PER_PRODUCT: ReadonlySet<string> = new Set(['category', 'product']);
+
+function keysOf(row: CubeRow, by: TBreakdownDimension | 'bucket'): Array<[string | null, string | null]> {
+  switch (by) {
+    case 'bucket':
+      return [[row.bucket, null]];
+    case 'kecamatan':
+      return [[row.district.code, row.district.name]];
+    case 'umkm':
+      return [[row.organisationId, row.sellerName]];
+    case 'product':
+      return [[row.productId, row.productName]];
+    case 'programme':
+      // A sale counts under each programme of its seller; sellers in none are not in this breakdown.
+      return row.programmeTags.map((tag) => [tag, null]);
+    default:
+      return [[row[by], null]];
+  }
+}
 
 /**
- * Cells of the documents that pass the filters (kecamatan and stage are chosen by the read), summed per
- * value of `by` with its label where it has one. Categories count "orders containing it", as the fine
- * rollup's product-level breakdowns do; every other dimension counts each order once.
+ * Cells of the documents that pass the filters (kecamatan, seller and stage are chosen by the read),
+ * summed per value of `by`, with its label where it has one.
  */
 export function sumCubeCells(
   documents: readonly CubeDocForReading[],
-  by: CubeDimension | 'bucket',
+  by: TBreakdownDimension | 'bucket',
   filters: Pick<TSalesFilters, 'category' | 'channel' | 'programme'>,
 ): Map<string | null, { label: string | null; measures: TSalesMeasures }> {
   const sums = new Map<string | null, { label: string | null; measures: TSalesMeasures }>();
-  const add = (key: string | null, label: string | null, cell: SalesCubeCell) => {
-    const found = sums.get(key);
-    const measures = found?.measures ?? { orders: 0, units: 0, grossRupiah: 0, ppnRupiah: 0 };
-    measures.orders += by === 'category' ? cell.orderLines : cell.orders;
-    measures.units += cell.units;
-    measures.grossRupiah += cell.grossRupiah;
-    measures.ppnRupiah += cell.ppnRupiah;
-    if (!found) sums.set(key, { label, measures });
-  };
+  const perProduct = PER_PRODUCT.has(by);
   for (const document of documents) {
-    for (const cell of Object.values(document.cells)) {
-      if (!cellMatches(cell, filters)) continue;
-      switch (by) {
-        case 'bucket':
-          add(document.bucket, null, cell);
-          break;
-        case 'kecamatan':
-          add(document.district.code, document.district.name, cell);
-          break;
-        case 'programme':
-          for (const tag of cell.programmeTags) add(tag, null, cell);
-          break;
-        default:
-          add(cell[by], null, cell);
+    for (const row of rowsOf(document)) {
+      if (filters.category && row.category !== filters.category) continue;
+      if (filters.channel && row.channel !== filters.channel) continue;
+      if (filters.programme && !row.programmeTags.includes(filters.programme)) continue;
+      for (const [key, label] of keysOf(row, by)) {
+        let sum = sums.get(key);
+        if (!sum) {
+          sum = { label, measures: { orders: 0, units: 0, grossRupiah: 0, ppnRupiah: 0 } };
+          sums.set(key, sum);
+        }
+        sum.measures.orders += perProduct ? row.orderLines : row.orders;
+        sum.measures.units += row.units;
+        sum.measures.grossRupiah += row.grossRupiah;
+        sum.measures.ppnRupiah += row.ppnRupiah;
       }
     }
   }
