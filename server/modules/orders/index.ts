@@ -20,7 +20,5 @@ export {
 export {
   allSellerOrderFacts,
   sellerOrderFacts,
-  sellersWithPlacedOrders,
-  stageDurations,
   type SellerOrderFacts,
 } from './reporting';

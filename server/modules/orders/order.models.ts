@@ -289,8 +289,6 @@ const sellerOrderSchema = new Schema(
 sellerOrderSchema.index({ organisationId: 1, status: 1, createdAt: -1 });
 sellerOrderSchema.index({ organisationId: 1, createdAt: -1 });
 sellerOrderSchema.index({ buyerOrderId: 1 });
-// The dashboard's overview finds orders by when they first reached a stage (`history` $elemMatch on to/at).
-sellerOrderSchema.index({ 'history.to': 1, 'history.at': 1 });
 sellerOrderSchema.plugin(tenantScoped);
 // Its events (placed, moved) travel with each change; the relay turns them into jobs (ADR 008).
 sellerOrderSchema.plugin(outboxPlugin);

@@ -1,15 +1,16 @@
-import mongoose, { Types } from 'mongoose';
-import type { TOverviewResponse } from '../../../shared/contracts/reports';
+import { Types } from 'mongoose';
+import type { TOverviewResponse, TSalesStage } from '../../../shared/contracts/reports';
 import { umkmIdsInKecamatan, verifiedUmkmRegisteredBefore } from '../accounts';
 import { productsFirstApprovedBetween, sellersWithIncompleteProducts } from '../catalog';
 import { sellersWithValidNib } from '../legality';
-import { sellersWithPlacedOrders, stageDurations } from '../orders';
 import type { Period } from './reports.queries';
+import { sellersOf, sumTiming } from './sales-cube';
+import { cubeDocumentsOf } from './sales-cube.queries';
 
 /**
- * The dashboard's health figures, computed from the source documents by aggregation and bounded by the
- * period (they are not sums, so rollups would not give them): who sold, what was curated, how legality,
- * delivery and answering stand.
+ * The dashboard's health figures: who sold, and how delivery and answering stand, from the rollups (whose
+ * cells carry timing sums, docs/adr/016); what was curated and how legality stands from the catalog and
+ * legality documents, bounded by the period and the UMKM in scope.
  */
 
 const HOUR_MS = 3_600_000;
@@ -29,17 +30,14 @@ async function sellersInScope(seller: string | null, kecamatan: string | undefin
   return umkmIdsInKecamatan(kecamatan);
 }
 
-/** Who sold in the period: on the marketplace, or at a galeri or pojok (display sales, read by name). */
-async function activeUmkm(sellers: Types.ObjectId[] | null, period: Period): Promise<number> {
-  const { start, end } = instants(period);
-  const [ordering, displaySellers] = await Promise.all([
-    sellersWithPlacedOrders(sellers, start, end),
-    mongoose.connection.db!.collection('DisplaySale').distinct('sellerOrganisationId', {
-      soldOn: { $gte: period.from, $lte: period.to },
-      ...(sellers ? { sellerOrganisationId: { $in: sellers } } : {}),
-    }),
-  ]);
-  return new Set([...ordering, ...displaySellers.map(String)]).size;
+/** Who sold in the period: placed an order on the marketplace, or sold at a galeri or pojok. */
+async function activeUmkm(period: Period, kecamatan: string | undefined, seller: string | null) {
+  const [placed, completed] = await Promise.all(
+    (['placed', 'completed'] as const).map((stage) =>
+      cubeDocumentsOf('seller', period, { stage, kecamatan, seller }),
+    ),
+  );
+  return new Set([...sellersOf(placed!, false), ...sellersOf(completed!, true)]).size;
 }
 
 async function newlyCuratedProducts(sellers: Types.ObjectId[] | null, period: Period): Promise<number> {
@@ -63,10 +61,24 @@ async function legalityCoverage(sellers: Types.ObjectId[] | null, period: Period
   return { covered, total: ids.length, share: Math.round((covered / ids.length) * 1000) / 1000 };
 }
 
-/** Seller orders first reaching `reached` in the period: how many, how long after placing, how many on time. */
-function durations(sellers: Types.ObjectId[] | null, period: Period, reached: string[]) {
-  const { start, end } = instants(period);
-  return stageDurations(sellers, start, end, reached);
+/** Orders first reaching the stages in the period: how many, their average hours since placing, how many on time. */
+async function timing(
+  stages: TSalesStage[],
+  period: Period,
+  kecamatan: string | undefined,
+  seller: string | null,
+): Promise<{ count: number; averageHours: number | null; onTime: number }> {
+  const kind = seller ? 'seller' : 'kecamatan';
+  const documents = await Promise.all(
+    stages.map((stage) => cubeDocumentsOf(kind, period, { stage, kecamatan, seller })),
+  );
+  const sum = sumTiming(documents.flat());
+  return {
+    count: sum.timedOrders,
+    averageHours:
+      sum.timedOrders > 0 ? Math.round((sum.timedMinutes / sum.timedOrders / 60) * 10) / 10 : null,
+    onTime: sum.onTimeOrders,
+  };
 }
 
 export async function overview(
@@ -76,11 +88,12 @@ export async function overview(
 ): Promise<TOverviewResponse> {
   const sellers = await sellersInScope(seller, filters.kecamatan);
   const [active, curated, coverage, delivered, answered] = await Promise.all([
-    activeUmkm(sellers, period),
+    activeUmkm(period, filters.kecamatan, seller),
     newlyCuratedProducts(sellers, period),
     legalityCoverage(sellers, period),
-    durations(sellers, period, ['delivered', 'received']),
-    durations(sellers, period, ['accepted', 'rejected']),
+    timing(['delivered'], period, filters.kecamatan, seller),
+    // A rejection answers an order as an acceptance does; other cancellations carry no timing.
+    timing(['accepted', 'cancelled'], period, filters.kecamatan, seller),
   ]);
   return {
     period,

@@ -22,6 +22,8 @@ export interface OrderForRollup {
   buyer?: { buyerType?: string | null } | null;
   lines: ReadonlyArray<{ productId: unknown; name: string; quantity: number; lineTotal: number }>;
   totals: { ppn: number };
+  /** `YYYY-MM-DD` (WIB): a delivery on or before it is on time. */
+  requestedDeliveryDate?: string | null;
   history: readonly HistoryEntry[];
 }
 
@@ -55,6 +57,14 @@ export interface RollupIncrement {
   units: number;
   grossRupiah: number;
   ppnRupiah: number;
+  /**
+   * The stage's timing, counted once per order like `orders`: at `delivered` the time from placing to
+   * delivery and whether it was on time; at `accepted`, and at `cancelled` when it was a rejection, the
+   * seller's time to answer. Sums, so the dashboard's averages come from the rollups too.
+   */
+  timedOrders: number;
+  timedMinutes: number;
+  onTimeOrders: number;
 }
 
 export interface StageFact {
@@ -131,6 +141,7 @@ export function orderIncrements(
   });
   const orderId = String(order._id);
   const sourceKey = `${orderId}:${fact.stage}`;
+  const timing = stageTiming(order, fact);
   return [...byProduct].map(([productId, sum], index) => ({
     sourceKey,
     organisationId: String(order.organisationId),
@@ -150,7 +161,28 @@ export function orderIncrements(
     units: sum.units,
     grossRupiah: sum.gross,
     ppnRupiah: sum.ppn,
+    ...(index === 0 ? timing : UNTIMED),
   }));
+}
+
+const UNTIMED = { timedOrders: 0, timedMinutes: 0, onTimeOrders: 0 } as const;
+
+/** How long the order took to reach this stage from being placed, where the dashboard asks. */
+function stageTiming(
+  order: OrderForRollup,
+  fact: StageFact,
+): Pick<RollupIncrement, 'timedOrders' | 'timedMinutes' | 'onTimeOrders'> {
+  const placedAt = order.history.find((entry) => entry.to === 'placed')?.at;
+  if (!placedAt) return UNTIMED;
+  const minutes = Math.round((fact.at.getTime() - new Date(placedAt).getTime()) / 60_000);
+  const rejection = order.history.find((entry) => entry.to === 'rejected');
+  const answered =
+    fact.stage === 'accepted' ||
+    (fact.stage === 'cancelled' && !!rejection && new Date(rejection.at).getTime() === fact.at.getTime());
+  if (answered) return { timedOrders: 1, timedMinutes: minutes, onTimeOrders: 0 };
+  if (fact.stage !== 'delivered') return UNTIMED;
+  const onTime = !!order.requestedDeliveryDate && todayInWib(fact.at) <= order.requestedDeliveryDate;
+  return { timedOrders: 1, timedMinutes: minutes, onTimeOrders: onTime ? 1 : 0 };
 }
 
 /** A sale at a galeri or pojok, exactly as the consignment module reports it. */
@@ -193,5 +225,6 @@ export function displaySaleIncrement(
     units: sale.units,
     grossRupiah: sale.grossRupiah,
     ppnRupiah: sale.ppnRupiah,
+    ...UNTIMED,
   };
 }

@@ -20,6 +20,10 @@ export interface CubeMeasures {
   units: number;
   grossRupiah: number;
   ppnRupiah: number;
+  /** Orders timed at this stage (delivery, or the seller's answer), their minutes in total, and those on time. */
+  timedOrders: number;
+  timedMinutes: number;
+  onTimeOrders: number;
 }
 
 interface CubeCellDimensions {

@@ -83,6 +83,9 @@ describe('summing cells', () => {
     units: 10,
     grossRupiah: gross,
     ppnRupiah: 0,
+    timedOrders: 0,
+    timedMinutes: 0,
+    onTimeOrders: 0,
   });
   const documents: CubeDocForReading[] = [
     {

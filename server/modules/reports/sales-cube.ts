@@ -171,6 +171,9 @@ export function cubeUpdates(increments: readonly RollupIncrement[]): CubeUpdate[
           units: 0,
           grossRupiah: 0,
           ppnRupiah: 0,
+          timedOrders: 0,
+          timedMinutes: 0,
+          onTimeOrders: 0,
         };
         addMeasures(cell, increment);
         update.cells.set(cellId, cell);
@@ -186,6 +189,9 @@ export function addMeasures(into: CubeMeasures, from: CubeMeasures): void {
   into.units += from.units;
   into.grossRupiah += from.grossRupiah;
   into.ppnRupiah += from.ppnRupiah;
+  into.timedOrders += from.timedOrders;
+  into.timedMinutes += from.timedMinutes;
+  into.onTimeOrders += from.onTimeOrders;
 }
 
 /** The fields a read needs of either cube's documents (never the applied keys, the bulk of a month). */
@@ -285,4 +291,27 @@ export function sumCubeCells(
     }
   }
   return sums;
+}
+
+/** The timing measures of the documents' cells, summed (the documents are of the stage being timed). */
+export function sumTiming(documents: readonly CubeDocForReading[]) {
+  const sum = { timedOrders: 0, timedMinutes: 0, onTimeOrders: 0 };
+  for (const document of documents) {
+    for (const cell of Object.values(document.cells)) {
+      sum.timedOrders += cell.timedOrders;
+      sum.timedMinutes += cell.timedMinutes;
+      sum.onTimeOrders += cell.onTimeOrders;
+    }
+  }
+  return sum;
+}
+
+/** The sellers of seller-cube documents, optionally only those with a cell of a counter (galeri, pojok). */
+export function sellersOf(documents: readonly CubeDocForReading[], countersOnly: boolean): string[] {
+  return documents.flatMap((document) =>
+    'organisationId' in document &&
+    (!countersOnly || Object.values(document.cells).some((cell) => cell.channel !== 'marketplace'))
+      ? [String(document.organisationId)]
+      : [],
+  );
 }
