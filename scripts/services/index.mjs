@@ -26,9 +26,11 @@ const STOP_GRACE_MS = 5_000;
 // public API
 
 /**
- * Make sure the services exist and run them.
+ * Make sure the services exist and run them. `mongoHeap` is the JVM's -Xmx; `mongoFastStart` (default: on
+ * for profile test) trades the JIT's peak speed for start-up time, which suits a short test run but not a
+ * benchmark holding a large data set.
  * @param {{profile?: 'test'|'local', projectRoot?: string, stripe?: boolean, chromium?: boolean,
- *          log?: (msg: string) => void}} options
+ *          mongoHeap?: string, mongoFastStart?: boolean, log?: (msg: string) => void}} options
  * @returns {Promise<{mongoUri: string, redisUrl: string, stripeMockUrl?: string,
  *          chromiumPath?: string, exited: Promise<{name: string, code: number|null, signal: string|null}>,
  *          stop: () => Promise<void>}>}
@@ -38,10 +40,20 @@ export async function startServices({
   projectRoot = defaultProjectRoot(),
   stripe = false,
   chromium = false,
+  mongoHeap = '1g',
+  mongoFastStart = profile === 'test',
   log = (msg) => console.error(msg),
 } = {}) {
   if (profile !== 'test' && profile !== 'local') throw new Error(`unknown profile "${profile}" (test|local)`);
-  const ctx = { profile, projectRoot: path.resolve(projectRoot), log, children: [] };
+  if (!/^\d+[kmg]$/i.test(mongoHeap)) throw new Error(`mongoHeap "${mongoHeap}" is not a JVM size like 1g`);
+  const ctx = {
+    profile,
+    projectRoot: path.resolve(projectRoot),
+    mongoHeap,
+    mongoFastStart,
+    log,
+    children: [],
+  };
   const env = process.env;
   // Two `local` runs would share the h2 file and Redis' AOF directory; refuse the second one.
   const releaseLock = profile === 'local' ? lockDataDir(ctx) : () => {};
@@ -268,10 +280,10 @@ async function startMongo(ctx) {
       ? ['--backend', 'h2', '--file', path.join(ctx.projectRoot, '.data', 'mongo', 'pasar.mv')]
       : ['--backend', 'memory'];
   // Tests start a fresh JVM on every run, so they trade peak speed for ~100 ms less start-up.
-  const fastStart = ctx.profile === 'test' ? ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'] : [];
+  const fastStart = ctx.mongoFastStart ? ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'] : [];
   const child = spawnChild(ctx, 'mongo', java, [
     ...fastStart,
-    '-Xmx1g',
+    `-Xmx${ctx.mongoHeap}`,
     '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn',
     '-cp',
     `${path.join(out, 'classes')}${path.delimiter}${path.join(out, 'deps', '*')}`,
