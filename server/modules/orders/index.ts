@@ -17,8 +17,4 @@ export {
   type OrderPaymentOutcome,
 } from './order-payment.service';
 // For the Dinkop reports: seller orders across organisations, read only.
-export {
-  allSellerOrderFacts,
-  sellerOrderFacts,
-  type SellerOrderFacts,
-} from './reporting';
+export { allSellerOrderFacts, sellerOrderFacts, type SellerOrderFacts } from './reporting';
