@@ -1,6 +1,7 @@
 import type { TSalesChannel, TSalesStage } from '../../../shared/contracts/reports';
 import type { TOrderMove, TSellerOrderStatus } from '../../../shared/states/order';
 import { allocate } from '../../../shared/tax/ppn';
+import type { CubeMeasures } from './sales-cube.model';
 import { todayInWib } from '../../../shared/time';
 
 /**
@@ -37,8 +38,12 @@ export interface ProductContext {
   category: string | null;
 }
 
-/** One guarded increment of one rollup document. */
-export interface RollupIncrement {
+/**
+ * What one order stage adds for one product (or one display sale), with its dimensions. Timing measures
+ * are counted once per order like `orders`: at `delivered` from placing to delivery and whether on time;
+ * at `accepted`, and at `cancelled` when it was a rejection, the seller's time to answer.
+ */
+export interface RollupIncrement extends CubeMeasures {
   /** The order's stage (`<sellerOrderId>:<stage>`) or the display sale (`sale:<id>`): the guard of its writes. */
   sourceKey: string;
   organisationId: string;
@@ -52,19 +57,6 @@ export interface RollupIncrement {
   programmeTags: string[];
   sellerName: string;
   productName: string;
-  orders: number;
-  orderLines: number;
-  units: number;
-  grossRupiah: number;
-  ppnRupiah: number;
-  /**
-   * The stage's timing, counted once per order like `orders`: at `delivered` the time from placing to
-   * delivery and whether it was on time; at `accepted`, and at `cancelled` when it was a rejection, the
-   * seller's time to answer. Sums, so the dashboard's averages come from the rollups too.
-   */
-  timedOrders: number;
-  timedMinutes: number;
-  onTimeOrders: number;
 }
 
 export interface StageFact {
