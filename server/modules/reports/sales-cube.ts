@@ -8,7 +8,9 @@ import {
   type CubeGrain,
   type CubeKind,
   type CubeMeasures,
+  type KecamatanCubeCell,
   type KecamatanCubeDoc,
+  type SellerCubeCell,
   type SellerCubeDoc,
 } from './sales-cube.model';
 
@@ -199,35 +201,11 @@ export type CubeDocForReading =
   | Pick<KecamatanCubeDoc, 'bucket' | 'district' | 'cells'>
   | Pick<SellerCubeDoc, 'bucket' | 'district' | 'cells' | 'organisationId' | 'sellerName' | 'programmeTags'>;
 
-/** One cell with its document's dimensions beside it: what filters and sums read. */
-interface CubeRow extends CubeMeasures {
-  bucket: string;
-  district: { code: string; name: string };
-  organisationId: string | null;
-  sellerName: string | null;
-  programmeTags: string[];
-  productId: string | null;
-  productName: string | null;
-  category: string | null;
-  buyerType: string | null;
-  channel: string;
-}
+type CubeCell = KecamatanCubeCell | SellerCubeCell;
 
-function* rowsOf(document: CubeDocForReading): Generator<CubeRow> {
-  const seller = 'organisationId' in document ? document : null;
-  for (const cell of Object.values(document.cells)) {
-    yield {
-      ...cell,
-      bucket: document.bucket,
-      district: document.district,
-      organisationId: seller ? String(seller.organisationId) : null,
-      sellerName: seller?.sellerName ?? null,
-      programmeTags: 'programmeTags' in cell ? cell.programmeTags : (seller?.programmeTags ?? []),
-      productId: 'productId' in cell ? cell.productId : null,
-      productName: 'productName' in cell ? cell.productName : null,
-    };
-  }
-}
+/** A seller's programmes are on its seller-cube documents; the kecamatan cube keeps them per cell. */
+const programmesOf = (document: CubeDocForReading, cell: CubeCell): readonly string[] =>
+  'programmeTags' in cell ? cell.programmeTags : 'programmeTags' in document ? document.programmeTags : [];
 
 /** The dimensions the kecamatan cube can break down by; UMKM and product need the seller cube. */
 const KECAMATAN_CUBE_DIMENSIONS: ReadonlySet<string> = new Set([
@@ -243,21 +221,25 @@ export const inKecamatanCube = (by: TBreakdownDimension | 'bucket') =>
 /** Product-level dimensions count "orders containing it"; the others count each order once. */
 const PER_PRODUCT: ReadonlySet<string> = new Set(['category', 'product']);
 
-function keysOf(row: CubeRow, by: TBreakdownDimension | 'bucket'): Array<[string | null, string | null]> {
+function keysOf(
+  document: CubeDocForReading,
+  cell: CubeCell,
+  by: TBreakdownDimension | 'bucket',
+): Array<[string | null, string | null]> {
   switch (by) {
     case 'bucket':
-      return [[row.bucket, null]];
+      return [[document.bucket, null]];
     case 'kecamatan':
-      return [[row.district.code, row.district.name]];
+      return [[document.district.code, document.district.name]];
     case 'umkm':
-      return [[row.organisationId, row.sellerName]];
+      return 'organisationId' in document ? [[String(document.organisationId), document.sellerName]] : [];
     case 'product':
-      return [[row.productId, row.productName]];
+      return 'productId' in cell ? [[cell.productId, cell.productName]] : [];
     case 'programme':
       // A sale counts under each programme of its seller; sellers in none are not in this breakdown.
-      return row.programmeTags.map((tag) => [tag, null]);
+      return programmesOf(document, cell).map((tag) => [tag, null]);
     default:
-      return [[row[by], null]];
+      return [[cell[by], null]];
   }
 }
 
@@ -272,21 +254,22 @@ export function sumCubeCells(
 ): Map<string | null, { label: string | null; measures: TSalesMeasures }> {
   const sums = new Map<string | null, { label: string | null; measures: TSalesMeasures }>();
   const perProduct = PER_PRODUCT.has(by);
+  // Plain loops over the cells, without a merged row per cell: a quarter of Dinkop's view is thousands.
   for (const document of documents) {
-    for (const row of rowsOf(document)) {
-      if (filters.category && row.category !== filters.category) continue;
-      if (filters.channel && row.channel !== filters.channel) continue;
-      if (filters.programme && !row.programmeTags.includes(filters.programme)) continue;
-      for (const [key, label] of keysOf(row, by)) {
+    for (const cell of Object.values(document.cells) as CubeCell[]) {
+      if (filters.category && cell.category !== filters.category) continue;
+      if (filters.channel && cell.channel !== filters.channel) continue;
+      if (filters.programme && !programmesOf(document, cell).includes(filters.programme)) continue;
+      for (const [key, label] of keysOf(document, cell, by)) {
         let sum = sums.get(key);
         if (!sum) {
           sum = { label, measures: { orders: 0, units: 0, grossRupiah: 0, ppnRupiah: 0 } };
           sums.set(key, sum);
         }
-        sum.measures.orders += perProduct ? row.orderLines : row.orders;
-        sum.measures.units += row.units;
-        sum.measures.grossRupiah += row.grossRupiah;
-        sum.measures.ppnRupiah += row.ppnRupiah;
+        sum.measures.orders += perProduct ? cell.orderLines : cell.orders;
+        sum.measures.units += cell.units;
+        sum.measures.grossRupiah += cell.grossRupiah;
+        sum.measures.ppnRupiah += cell.ppnRupiah;
       }
     }
   }
