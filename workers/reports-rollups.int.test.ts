@@ -240,6 +240,62 @@ async function kecamatanCells(grain: 'month' | 'day'): Promise<Sums> {
   return sums;
 }
 
+type Measures = Record<string, number>;
+const MEASURES = [
+  'orders',
+  'orderLines',
+  'units',
+  'grossRupiah',
+  'ppnRupiah',
+  'timedOrders',
+  'timedMinutes',
+  'onTimeOrders',
+] as const;
+const measuresOf = (from: Record<string, unknown>): Measures =>
+  Object.fromEntries(MEASURES.map((measure) => [measure, from[measure] as number]));
+const addInto = (into: Record<string, Measures>, key: string, from: Record<string, unknown>) => {
+  const sum = (into[key] ??= Object.fromEntries(MEASURES.map((measure) => [measure, 0])));
+  for (const measure of MEASURES) sum[measure]! += from[measure] as number;
+};
+
+/**
+ * Every document's totals and margins, keyed by value (`<document>|<dimension>|<value>`), as stored
+ * (`stored`) and as its cells add up (`fromCells`): the sums a breakdown reads instead of the cells.
+ */
+async function documentSums() {
+  const stored: Record<string, Measures> = {};
+  const fromCells: Record<string, Measures> = {};
+  for (const grain of ['month', 'day'] as const) {
+    for (const doc of await CUBE_MODELS.kecamatan[grain].find({}).lean<KecamatanCubeDoc[]>()) {
+      stored[`${doc._id}|totals`] = measuresOf(doc.totals as unknown as Record<string, unknown>);
+      for (const [dimension, entries] of Object.entries(doc.margins)) {
+        for (const entry of Object.values(entries)) {
+          stored[`${doc._id}|${dimension}|${entry.value}`] = measuresOf(
+            entry as unknown as Record<string, unknown>,
+          );
+        }
+      }
+      for (const cell of Object.values(doc.cells) as unknown as Array<Record<string, unknown>>) {
+        addInto(fromCells, `${doc._id}|totals`, cell);
+        for (const dimension of ['category', 'buyerType', 'channel'] as const) {
+          addInto(fromCells, `${doc._id}|${dimension}|${cell[dimension] as string | null}`, cell);
+        }
+        for (const tag of cell.programmeTags as string[])
+          addInto(fromCells, `${doc._id}|programme|${tag}`, cell);
+      }
+    }
+    for (const doc of await CUBE_MODELS.seller[grain]
+      .find({ organisationId: sellerId })
+      .lean<SellerCubeDoc[]>()) {
+      stored[`${doc._id}|totals`] = measuresOf(doc.totals as unknown as Record<string, unknown>);
+      for (const cell of Object.values(doc.cells) as unknown as Array<Record<string, unknown>>) {
+        addInto(fromCells, `${doc._id}|totals`, cell);
+      }
+    }
+  }
+  return { stored, fromCells };
+}
+
 async function reset() {
   for (const grain of ['month', 'day'] as const) {
     await CUBE_MODELS.kecamatan[grain].deleteMany({});
@@ -496,6 +552,9 @@ describe('rebuild', () => {
           // The two cubes hold the same figures, at both grains.
           expect(await kecamatanCells('month')).toEqual(await sellerCubeFolded('month'));
           expect(await kecamatanCells('day')).toEqual(await sellerCubeFolded('day'));
+          // Each document's totals and margins are its cells summed.
+          const sums = await documentSums();
+          expect(sums.stored).toEqual(sums.fromCells);
           await rebuildRollups({ sources: [sellerOrderSource] });
           expect(await rollupState()).toEqual(incremental);
         },

@@ -32,12 +32,13 @@ async function sellersInScope(seller: string | null, kecamatan: string | undefin
 
 /** Who sold in the period: placed an order on the marketplace, or sold at a galeri or pojok. */
 async function activeUmkm(period: Period, kecamatan: string | undefined, seller: string | null) {
-  const [placed, completed] = await Promise.all(
-    (['placed', 'completed'] as const).map((stage) =>
-      cubeDocumentsOf('seller', period, { stage, kecamatan, seller }),
-    ),
-  );
-  return new Set([...sellersOf(placed!, false), ...sellersOf(completed!, true)]).size;
+  // Any placed order makes a seller active: its documents' totals say enough. A completed sale only
+  // counts from a galeri or pojok (a marketplace order was placed first), which only the cells tell.
+  const [placed, completed] = await Promise.all([
+    cubeDocumentsOf('seller', period, { stage: 'placed', kecamatan, seller }, 'totals'),
+    cubeDocumentsOf('seller', period, { stage: 'completed', kecamatan, seller }, 'cells'),
+  ]);
+  return new Set([...sellersOf(placed, false), ...sellersOf(completed, true)]).size;
 }
 
 async function newlyCuratedProducts(sellers: Types.ObjectId[] | null, period: Period): Promise<number> {
@@ -70,7 +71,7 @@ async function timing(
 ): Promise<{ count: number; averageHours: number | null; onTime: number }> {
   const kind = seller ? 'seller' : 'kecamatan';
   const documents = await Promise.all(
-    stages.map((stage) => cubeDocumentsOf(kind, period, { stage, kecamatan, seller })),
+    stages.map((stage) => cubeDocumentsOf(kind, period, { stage, kecamatan, seller }, 'totals')),
   );
   const sum = sumTiming(documents.flat());
   return {

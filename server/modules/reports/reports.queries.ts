@@ -10,7 +10,7 @@ import {
   type TSalesMeasures,
   type TSeriesBucket,
 } from '../../../shared/contracts/reports';
-import { inKecamatanCube, previousPeriod, sumCubeCells, type Period } from './sales-cube';
+import { cubePartFor, inKecamatanCube, previousPeriod, sumCube, type Period } from './sales-cube';
 import { cubeDaysOf, cubeDocumentsOf, type CubeScope } from './sales-cube.queries';
 import type { CubeKind } from './sales-cube.model';
 
@@ -76,11 +76,12 @@ async function seriesSums(
 ): Promise<Array<{ day: string; measures: TSalesMeasures }>> {
   const kind = cubeFor('bucket', seller);
   const scope = scopeOf(filters, seller);
+  const part = cubePartFor(kind, 'bucket', filters);
   const documents =
     filters.bucket === 'month'
-      ? await cubeDocumentsOf(kind, filters, scope)
-      : await cubeDaysOf(kind, filters, scope);
-  return [...sumCubeCells(documents, 'bucket', filters)].map(([bucket, { measures }]) => ({
+      ? await cubeDocumentsOf(kind, filters, scope, part)
+      : await cubeDaysOf(kind, filters, scope, part);
+  return [...sumCube(documents, part, 'bucket', filters)].map(([bucket, { measures }]) => ({
     // A month document stands for its first day: bucketOf puts it in its month.
     day: bucket!.length === 7 ? `${bucket}-01` : bucket!,
     measures,
@@ -128,9 +129,11 @@ async function groups(
   period: Period,
   seller: string | null,
 ): Promise<Map<string, { label: string; measures: TSalesMeasures }>> {
-  const documents = await cubeDocumentsOf(cubeFor(by, seller), period, scopeOf(filters, seller));
+  const kind = cubeFor(by, seller);
+  const part = cubePartFor(kind, by, filters);
+  const documents = await cubeDocumentsOf(kind, period, scopeOf(filters, seller), part);
   const result = new Map<string, { label: string; measures: TSalesMeasures }>();
-  for (const [raw, { label, measures }] of sumCubeCells(documents, by, filters)) {
+  for (const [raw, { label, measures }] of sumCube(documents, part, by, filters)) {
     const key = keyOf(by, raw);
     const existing = result.get(key);
     result.set(key, {

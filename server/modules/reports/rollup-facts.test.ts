@@ -109,7 +109,9 @@ describe('increments', () => {
         orderIncrements(order, { stage: 'placed', at: at(hour) }, { ...seller, programmeTags }, new Map()),
       );
     const where = (updates: ReturnType<typeof cubeUpdates>) =>
-      updates.map((update) => [update.kind, update.grain, update.id, [...update.cells.keys()]]);
+      updates.map((update) => [update.kind, update.grain, update.id, [...update.entries.keys()]]);
+    const cellsOf = (update: ReturnType<typeof cubeUpdates>[number]) =>
+      [...update.entries].filter(([path]) => path.startsWith('cells.')).map(([, entry]) => entry);
     const first = place(1, ['b', 'a']);
     // One update per cube and grain: both products of the order stage go in one write, guarded once.
     expect(first.map((update) => [update.kind, update.grain, update.key])).toEqual([
@@ -121,8 +123,8 @@ describe('increments', () => {
     expect(first[0]!.id).toBe('2026-12|placed|32.15.05');
     expect(first[3]!.id).toBe(`2026-12-01|placed|${'b'.repeat(24)}`);
     // The seller cube keeps the two products apart; the kecamatan cube adds them in one cell.
-    expect(first[2]!.cells.size).toBe(2);
-    expect([...first[0]!.cells.values()]).toEqual([
+    expect(cellsOf(first[2]!)).toHaveLength(2);
+    expect(cellsOf(first[0]!)).toEqual([
       expect.objectContaining({
         programmeTags: ['a', 'b'],
         orders: 1,
@@ -131,6 +133,25 @@ describe('increments', () => {
         grossRupiah: 37,
       }),
     ]);
+    // Beside the cells, each document's totals, and the kecamatan's margins: per programme, the whole order.
+    const sums = (update: ReturnType<typeof cubeUpdates>[number]) =>
+      [...update.entries]
+        .filter(([path]) => !path.startsWith('cells.'))
+        .map(([path, entry]) => [
+          path.replace(/\.[0-9a-f]{20}$/, ''),
+          entry.value ?? null,
+          entry.grossRupiah,
+        ]);
+    expect(sums(first[0]!)).toEqual([
+      ['totals', null, 37],
+      // The products are not in the catalog map given: no category, as on the cell.
+      ['margins.category', null, 37],
+      ['margins.buyerType', 'hotel', 37],
+      ['margins.channel', 'marketplace', 37],
+      ['margins.programme', 'a', 37],
+      ['margins.programme', 'b', 37],
+    ]);
+    expect(sums(first[2]!)).toEqual([['totals', null, 37]]);
     expect(where(place(2, ['a', 'b']))).toEqual(where(first));
     const nextDay = where(place(18, ['b', 'a']));
     expect(nextDay.filter(([, grain]) => grain === 'month')).toEqual(

@@ -11,7 +11,7 @@ import {
   type RollupSource,
 } from './rollup-sources';
 import { RollupContextLoader, sellerOrderForRollup } from './reports.sources';
-import { addMeasures, cubeUpdates, type CubeCellDraft, type CubeUpdate } from './sales-cube';
+import { addMeasures, cubeUpdates, type CubeEntryDraft, type CubeUpdate } from './sales-cube';
 import { CUBE_GRAINS, CUBE_KINDS, CUBE_MODELS, type CubeGrain, type CubeKind } from './sales-cube.model';
 
 /**
@@ -23,13 +23,13 @@ function collectionOf(kind: CubeKind, grain: CubeGrain): Collection<Document> {
   return CUBE_MODELS[kind][grain].collection as unknown as Collection<Document>;
 }
 
-function cellFields(cells: Map<string, CubeCellDraft>) {
+function entryFields(entries: Map<string, CubeEntryDraft>) {
   const set: Record<string, unknown> = {};
   const inc: Record<string, number> = {};
-  for (const [cellId, cell] of cells) {
-    for (const [field, value] of Object.entries(cell)) {
-      if (typeof value === 'number') inc[`cells.${cellId}.${field}`] = value;
-      else set[`cells.${cellId}.${field}`] = value;
+  for (const [path, entry] of entries) {
+    for (const [field, value] of Object.entries(entry)) {
+      if (typeof value === 'number') inc[`${path}.${field}`] = value;
+      else set[`${path}.${field}`] = value;
     }
   }
   return { set, inc };
@@ -43,7 +43,7 @@ function cellFields(cells: Map<string, CubeCellDraft>) {
 async function applyCubeUpdate(update: CubeUpdate): Promise<void> {
   const collection = collectionOf(update.kind, update.grain);
   const filter = { _id: update.id, appliedKeys: { $ne: update.key } } as Document;
-  const { set, inc } = cellFields(update.cells);
+  const { set, inc } = entryFields(update.entries);
   // The driver's typing cannot follow $push on an untyped collection; the shape is the model's.
   const change = {
     $set: set,
@@ -97,7 +97,8 @@ export async function recordDisplaySale(sale: {
 
 interface DocumentDraft {
   fields: Record<string, unknown>;
-  cells: Map<string, CubeCellDraft>;
+  /** By field path, as in an update. */
+  entries: Map<string, CubeEntryDraft>;
   keys: Set<string>;
 }
 
@@ -110,17 +111,29 @@ function fold(drafts: Drafts, update: CubeUpdate): void {
   if (!draft) {
     draft = {
       fields: { bucket: update.bucket, stage: update.stage, ...update.documentFields },
-      cells: new Map(),
+      entries: new Map(),
       keys: new Set(),
     };
     documents.set(update.id, draft);
   }
   draft.keys.add(update.key);
-  for (const [cellId, cell] of update.cells) {
-    const into = draft.cells.get(cellId);
-    if (into) addMeasures(into, cell);
-    else draft.cells.set(cellId, { ...cell });
+  for (const [path, entry] of update.entries) {
+    const into = draft.entries.get(path);
+    if (into) addMeasures(into, entry);
+    else draft.entries.set(path, { ...entry });
   }
+}
+
+/** The entries as the document holds them: `margins.channel.<id>` under `margins`, then `channel`. */
+function nested(entries: Map<string, CubeEntryDraft>): Document {
+  const document: Document = {};
+  for (const [path, entry] of entries) {
+    const names = path.split('.');
+    let into = document;
+    for (const name of names.slice(0, -1)) into = (into[name] ??= {}) as Document;
+    into[names.at(-1)!] = entry;
+  }
+  return document;
 }
 
 const INSERT_BATCH = 200;
@@ -139,7 +152,8 @@ async function writeFresh(
     batch.push({
       _id: id,
       ...draft.fields,
-      cells: Object.fromEntries(draft.cells),
+      cells: {},
+      ...nested(draft.entries),
       appliedKeys: [...draft.keys],
     });
     if (batch.length >= INSERT_BATCH) {

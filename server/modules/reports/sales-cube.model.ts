@@ -11,6 +11,9 @@ import { tenantScoped } from '../../platform/db';
  *   buyer type, channel and programme, and its series. Not tenant-scoped: it mixes every seller.
  * - The **seller cube** has the seller (the tenant) on the document and the product in its cells: UMKM and
  *   product breakdowns, the top lists, and everything a seller sees of itself.
+ *
+ * Each document also keeps its cells summed (`totals`), and a kecamatan document its cells summed per
+ * dimension (`margins`): a breakdown with no filter on the cells reads those few sums, not every cell.
  */
 export interface CubeMeasures {
   /** Counted once per order (on the order's first product), so order-level breakdowns add up. */
@@ -42,6 +45,15 @@ export interface SellerCubeCell extends CubeCellDimensions, CubeMeasures {
   productName: string;
 }
 
+/** The dimensions a kecamatan document keeps its cells summed by. */
+export const MARGIN_DIMENSIONS = ['category', 'buyerType', 'channel', 'programme'] as const;
+export type MarginDimension = (typeof MARGIN_DIMENSIONS)[number];
+
+/** The cells of one value of a dimension, summed (a programme: the cells of sellers in it). */
+export interface MarginEntry extends CubeMeasures {
+  value: string | null;
+}
+
 interface CubeDocBase {
   /** `<bucket>|<stage>|<kecamatan code or seller id>`: an increment needs no lookup to find it. */
   _id: string;
@@ -51,10 +63,13 @@ interface CubeDocBase {
   district: { code: string; name: string };
   /** The orders' stages (`<sellerOrderId>:<stage>`) and display sales (`sale:<id>`) added here. */
   appliedKeys: string[];
+  totals: CubeMeasures;
 }
 
 export interface KecamatanCubeDoc extends CubeDocBase {
   cells: Record<string, KecamatanCubeCell>;
+  /** Entries keyed by a digest of the value, as cells are. */
+  margins: Record<MarginDimension, Record<string, MarginEntry>>;
 }
 
 export interface SellerCubeDoc extends CubeDocBase {
@@ -80,6 +95,8 @@ function cubeSchema(collection: string, seller: boolean) {
       stage: { type: String, enum: SALES_STAGES, required: true },
       district: { type: new Schema({ code: String, name: String }, { _id: false }), required: true },
       cells: { type: Schema.Types.Mixed, default: {} },
+      totals: { type: Schema.Types.Mixed },
+      ...(seller ? {} : { margins: { type: Schema.Types.Mixed } }),
       appliedKeys: { type: [String], default: [] },
     },
     { versionKey: false, collection, minimize: false },

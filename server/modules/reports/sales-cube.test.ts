@@ -1,8 +1,9 @@
 import {
+  cubePartFor,
   isWholeMonths,
   periodParts,
   previousPeriod,
-  sumCubeCells,
+  sumCube,
   type CubeDocForReading,
 } from './sales-cube';
 
@@ -101,23 +102,75 @@ describe('summing cells', () => {
   ];
 
   it('by kecamatan with its name, by category counting orders containing it, by each programme', () => {
-    expect(sumCubeCells(documents, 'kecamatan', {}).get('32.15.05')).toEqual({
+    expect(sumCube(documents, 'cells', 'kecamatan', {}).get('32.15.05')).toEqual({
       label: 'Klari',
       measures: { orders: 2, units: 20, grossRupiah: 150, ppnRupiah: 0 },
     });
-    expect(sumCubeCells(documents, 'category', {}).get('minuman')!.measures.orders).toBe(4);
+    expect(sumCube(documents, 'cells', 'category', {}).get('minuman')!.measures.orders).toBe(4);
     expect(
-      [...sumCubeCells(documents, 'programme', {})].map(([key, sum]) => [key, sum.measures.grossRupiah]),
+      [...sumCube(documents, 'cells', 'programme', {})].map(([key, sum]) => [key, sum.measures.grossRupiah]),
     ).toEqual([
       ['kur', 130],
       ['pkh', 30],
     ]);
-    expect(sumCubeCells(documents, 'buyerType', {}).get(null)!.measures.grossRupiah).toBe(50);
+    expect(sumCube(documents, 'cells', 'buyerType', {}).get(null)!.measures.grossRupiah).toBe(50);
   });
 
   it('leaves out cells outside the filters', () => {
-    const galeri = sumCubeCells(documents, 'bucket', { channel: 'galeri' });
+    const galeri = sumCube(documents, 'cells', 'bucket', { channel: 'galeri' });
     expect([...galeri.keys()]).toEqual(['2026-07']);
-    expect(sumCubeCells(documents, 'kecamatan', { programme: 'pkh', category: 'minuman' }).size).toBe(1);
+    expect(sumCube(documents, 'cells', 'kecamatan', { programme: 'pkh', category: 'minuman' }).size).toBe(1);
+  });
+
+  it('reads the sums kept beside the cells when no filter needs the cells', () => {
+    expect(cubePartFor('kecamatan', 'kecamatan', {})).toBe('totals');
+    expect(cubePartFor('kecamatan', 'bucket', {})).toBe('totals');
+    expect(cubePartFor('seller', 'umkm', {})).toBe('totals');
+    expect(cubePartFor('kecamatan', 'category', {})).toBe('margins.category');
+    expect(cubePartFor('kecamatan', 'programme', {})).toBe('margins.programme');
+    // The seller cube keeps no margins; any filter on the cells needs the cells.
+    expect(cubePartFor('seller', 'category', {})).toBe('cells');
+    expect(cubePartFor('seller', 'product', {})).toBe('cells');
+    expect(cubePartFor('kecamatan', 'kecamatan', { channel: 'galeri' })).toBe('cells');
+    expect(cubePartFor('kecamatan', 'category', { category: 'minuman' })).toBe('cells');
+  });
+
+  it('keys a margin by its value and a total by its document, counting orders as the cells do', () => {
+    const measures = (orders: number, orderLines: number, grossRupiah: number) => ({
+      orders,
+      orderLines,
+      units: 1,
+      grossRupiah,
+      ppnRupiah: 0,
+      timedOrders: 0,
+      timedMinutes: 0,
+      onTimeOrders: 0,
+    });
+    const summed: CubeDocForReading[] = [
+      {
+        bucket: '2026-07',
+        district: { code: '32.15.05', name: 'Klari' },
+        totals: measures(3, 5, 150),
+        margins: {
+          category: {
+            x: { value: 'minuman', ...measures(2, 3, 100) },
+            y: { value: null, ...measures(1, 2, 50) },
+          },
+        },
+      },
+      { bucket: '2026-08', district: { code: '32.15.05', name: 'Klari' }, totals: measures(1, 1, 10) },
+    ];
+    expect(sumCube(summed, 'totals', 'kecamatan', {}).get('32.15.05')).toEqual({
+      label: 'Klari',
+      measures: { orders: 4, units: 2, grossRupiah: 160, ppnRupiah: 0 },
+    });
+    const byCategory = sumCube(summed, 'margins.category', 'category', {});
+    expect(byCategory.get('minuman')!.measures).toEqual({
+      orders: 3,
+      units: 1,
+      grossRupiah: 100,
+      ppnRupiah: 0,
+    });
+    expect(byCategory.get(null)!.measures.orders).toBe(2);
   });
 });

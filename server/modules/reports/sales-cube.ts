@@ -5,11 +5,14 @@ import type { RollupIncrement } from './rollup-facts';
 import {
   CUBE_GRAINS,
   CUBE_KINDS,
+  MARGIN_DIMENSIONS,
   type CubeGrain,
   type CubeKind,
   type CubeMeasures,
   type KecamatanCubeCell,
   type KecamatanCubeDoc,
+  type MarginDimension,
+  type MarginEntry,
   type SellerCubeCell,
   type SellerCubeDoc,
 } from './sales-cube.model';
@@ -90,7 +93,14 @@ interface CubeLayout {
   cellDimensions(increment: RollupIncrement): Record<string, unknown>;
   /** Stored on the cell, not part of its identity. */
   cellLabels(increment: RollupIncrement): Record<string, unknown>;
+  /** The sums besides the cells that the increment adds to: their field paths and what they store. */
+  summaries(increment: RollupIncrement): Array<[path: string, labels: Record<string, unknown>]>;
 }
+
+const marginOf = (dimension: MarginDimension, value: string | null): [string, Record<string, unknown>] => [
+  `margins.${dimension}.${cubeCellId({ value })}`,
+  { value },
+];
 
 const LAYOUTS: Record<CubeKind, CubeLayout> = {
   kecamatan: {
@@ -103,6 +113,14 @@ const LAYOUTS: Record<CubeKind, CubeLayout> = {
       programmeTags: [...increment.programmeTags].sort(),
     }),
     cellLabels: () => ({}),
+    summaries: (increment) => [
+      ['totals', {}],
+      marginOf('category', increment.category),
+      marginOf('buyerType', increment.buyerType),
+      marginOf('channel', increment.channel),
+      // As the programme breakdown over cells counts it: under each programme of the seller.
+      ...[...increment.programmeTags].sort().map((tag) => marginOf('programme', tag)),
+    ],
   },
   seller: {
     owner: (increment) => increment.organisationId,
@@ -119,10 +137,11 @@ const LAYOUTS: Record<CubeKind, CubeLayout> = {
       channel: increment.channel,
     }),
     cellLabels: (increment) => ({ productName: increment.productName }),
+    summaries: () => [['totals', {}]],
   },
 };
 
-export type CubeCellDraft = Record<string, unknown> & CubeMeasures;
+export type CubeEntryDraft = Record<string, unknown> & CubeMeasures;
 
 /** Everything one order stage (or one display sale) adds to one cube document, guarded by `key`. */
 export interface CubeUpdate {
@@ -133,8 +152,20 @@ export interface CubeUpdate {
   bucket: string;
   stage: RollupIncrement['stage'];
   documentFields: Record<string, unknown>;
-  cells: Map<string, CubeCellDraft>;
+  /** By field path (`cells.<id>`, `totals`, `margins.<dimension>.<id>`): labels to set, measures to add. */
+  entries: Map<string, CubeEntryDraft>;
 }
+
+const zeroMeasures = (): CubeMeasures => ({
+  orders: 0,
+  orderLines: 0,
+  units: 0,
+  grossRupiah: 0,
+  ppnRupiah: 0,
+  timedOrders: 0,
+  timedMinutes: 0,
+  onTimeOrders: 0,
+});
 
 /**
  * The increments of an order's stage share its day, stage, seller and kecamatan, so they make one
@@ -159,26 +190,20 @@ export function cubeUpdates(increments: readonly RollupIncrement[]): CubeUpdate[
             bucket,
             stage: increment.stage,
             documentFields: layout.documentFields(increment),
-            cells: new Map(),
+            entries: new Map(),
           };
           updates.set(updateKey, update);
         }
         const dimensions = layout.cellDimensions(increment);
-        const cellId = cubeCellId(dimensions);
-        const cell = update.cells.get(cellId) ?? {
-          ...dimensions,
-          ...layout.cellLabels(increment),
-          orders: 0,
-          orderLines: 0,
-          units: 0,
-          grossRupiah: 0,
-          ppnRupiah: 0,
-          timedOrders: 0,
-          timedMinutes: 0,
-          onTimeOrders: 0,
-        };
-        addMeasures(cell, increment);
-        update.cells.set(cellId, cell);
+        const targets: Array<[string, Record<string, unknown>]> = [
+          [`cells.${cubeCellId(dimensions)}`, { ...dimensions, ...layout.cellLabels(increment) }],
+          ...layout.summaries(increment),
+        ];
+        for (const [path, labels] of targets) {
+          const entry = update.entries.get(path) ?? { ...labels, ...zeroMeasures() };
+          addMeasures(entry, increment);
+          update.entries.set(path, entry);
+        }
       }
     }
   }
@@ -196,12 +221,23 @@ export function addMeasures(into: CubeMeasures, from: CubeMeasures): void {
   into.onTimeOrders += from.onTimeOrders;
 }
 
-/** The fields a read needs of either cube's documents (never the applied keys, the bulk of a month). */
-export type CubeDocForReading =
-  | Pick<KecamatanCubeDoc, 'bucket' | 'district' | 'cells'>
-  | Pick<SellerCubeDoc, 'bucket' | 'district' | 'cells' | 'organisationId' | 'sellerName' | 'programmeTags'>;
+/**
+ * What a read takes of a cube's documents besides their dimensions: every cell, or one of the sums kept
+ * beside them (never the applied keys, the bulk of a month).
+ */
+export type CubePart = 'cells' | 'totals' | `margins.${MarginDimension}`;
 
 type CubeCell = KecamatanCubeCell | SellerCubeCell;
+
+/** The fields a read needs of either cube's documents; only the part it asked for is there. */
+export type CubeDocForReading = (
+  | Pick<KecamatanCubeDoc, 'bucket' | 'district'>
+  | Pick<SellerCubeDoc, 'bucket' | 'district' | 'organisationId' | 'sellerName' | 'programmeTags'>
+) & {
+  cells?: Record<string, CubeCell>;
+  totals?: CubeMeasures;
+  margins?: Partial<KecamatanCubeDoc['margins']>;
+};
 
 /** A seller's programmes are on its seller-cube documents; the kecamatan cube keeps them per cell. */
 const programmesOf = (document: CubeDocForReading, cell: CubeCell): readonly string[] =>
@@ -218,12 +254,33 @@ const KECAMATAN_CUBE_DIMENSIONS: ReadonlySet<string> = new Set([
 export const inKecamatanCube = (by: TBreakdownDimension | 'bucket') =>
   by === 'bucket' || KECAMATAN_CUBE_DIMENSIONS.has(by);
 
+const isMarginDimension = (by: string): by is MarginDimension =>
+  (MARGIN_DIMENSIONS as readonly string[]).includes(by);
+
+type CellFilters = Pick<TSalesFilters, 'category' | 'channel' | 'programme'>;
+
+/**
+ * The least a sum by `by` can read: a filter on the cells needs every cell; otherwise a breakdown by a
+ * document's own dimension reads its totals, and one by a margin's dimension that margin.
+ */
+export function cubePartFor(
+  kind: CubeKind,
+  by: TBreakdownDimension | 'bucket',
+  filters: CellFilters,
+): CubePart {
+  if (filters.category || filters.channel || filters.programme) return 'cells';
+  if (by === 'bucket' || by === 'kecamatan' || by === 'umkm') return 'totals';
+  if (kind === 'kecamatan' && isMarginDimension(by)) return `margins.${by}`;
+  return 'cells';
+}
+
 /** Product-level dimensions count "orders containing it"; the others count each order once. */
 const PER_PRODUCT: ReadonlySet<string> = new Set(['category', 'product']);
 
+/** What a sum of `by` is keyed (and labelled) by; a document's totals know only its own dimensions. */
 function keysOf(
   document: CubeDocForReading,
-  cell: CubeCell,
+  cell: CubeCell | null,
   by: TBreakdownDimension | 'bucket',
 ): Array<[string | null, string | null]> {
   switch (by) {
@@ -234,57 +291,67 @@ function keysOf(
     case 'umkm':
       return 'organisationId' in document ? [[String(document.organisationId), document.sellerName]] : [];
     case 'product':
-      return 'productId' in cell ? [[cell.productId, cell.productName]] : [];
+      return cell && 'productId' in cell ? [[cell.productId, cell.productName]] : [];
     case 'programme':
       // A sale counts under each programme of its seller; sellers in none are not in this breakdown.
-      return programmesOf(document, cell).map((tag) => [tag, null]);
+      return cell ? programmesOf(document, cell).map((tag) => [tag, null]) : [];
     default:
-      return [[cell[by], null]];
+      return cell ? [[cell[by], null]] : [];
   }
 }
 
 /**
- * Cells of the documents that pass the filters (kecamatan, seller and stage are chosen by the read),
- * summed per value of `by`, with its label where it has one.
+ * The documents' `part` (as read), summed per value of `by`, with its label where it has one; cells
+ * count only if they pass the filters (kecamatan, seller and stage are chosen by the read).
  */
-export function sumCubeCells(
+export function sumCube(
   documents: readonly CubeDocForReading[],
+  part: CubePart,
   by: TBreakdownDimension | 'bucket',
-  filters: Pick<TSalesFilters, 'category' | 'channel' | 'programme'>,
+  filters: CellFilters,
 ): Map<string | null, { label: string | null; measures: TSalesMeasures }> {
   const sums = new Map<string | null, { label: string | null; measures: TSalesMeasures }>();
   const perProduct = PER_PRODUCT.has(by);
-  // Plain loops over the cells, without a merged row per cell: a quarter of Dinkop's view is thousands.
+  const add = (key: string | null, label: string | null, measures: CubeMeasures) => {
+    let sum = sums.get(key);
+    if (!sum) {
+      sum = { label, measures: { orders: 0, units: 0, grossRupiah: 0, ppnRupiah: 0 } };
+      sums.set(key, sum);
+    }
+    sum.measures.orders += perProduct ? measures.orderLines : measures.orders;
+    sum.measures.units += measures.units;
+    sum.measures.grossRupiah += measures.grossRupiah;
+    sum.measures.ppnRupiah += measures.ppnRupiah;
+  };
+  // Plain loops, without a merged row per cell: a quarter of Dinkop's view is thousands of cells.
   for (const document of documents) {
-    for (const cell of Object.values(document.cells) as CubeCell[]) {
-      if (filters.category && cell.category !== filters.category) continue;
-      if (filters.channel && cell.channel !== filters.channel) continue;
-      if (filters.programme && !programmesOf(document, cell).includes(filters.programme)) continue;
-      for (const [key, label] of keysOf(document, cell, by)) {
-        let sum = sums.get(key);
-        if (!sum) {
-          sum = { label, measures: { orders: 0, units: 0, grossRupiah: 0, ppnRupiah: 0 } };
-          sums.set(key, sum);
-        }
-        sum.measures.orders += perProduct ? cell.orderLines : cell.orders;
-        sum.measures.units += cell.units;
-        sum.measures.grossRupiah += cell.grossRupiah;
-        sum.measures.ppnRupiah += cell.ppnRupiah;
+    if (part === 'totals') {
+      if (!document.totals) continue;
+      for (const [key, label] of keysOf(document, null, by)) add(key, label, document.totals);
+    } else if (part === 'cells') {
+      for (const cell of Object.values(document.cells ?? {}) as CubeCell[]) {
+        if (filters.category && cell.category !== filters.category) continue;
+        if (filters.channel && cell.channel !== filters.channel) continue;
+        if (filters.programme && !programmesOf(document, cell).includes(filters.programme)) continue;
+        for (const [key, label] of keysOf(document, cell, by)) add(key, label, cell);
       }
+    } else {
+      const dimension = part.slice('margins.'.length) as MarginDimension;
+      const entries: Record<string, MarginEntry> = document.margins?.[dimension] ?? {};
+      for (const entry of Object.values(entries)) add(entry.value, null, entry);
     }
   }
   return sums;
 }
 
-/** The timing measures of the documents' cells, summed (the documents are of the stage being timed). */
+/** The timing measures of the documents' totals (the documents are of the stage being timed). */
 export function sumTiming(documents: readonly CubeDocForReading[]) {
   const sum = { timedOrders: 0, timedMinutes: 0, onTimeOrders: 0 };
-  for (const document of documents) {
-    for (const cell of Object.values(document.cells)) {
-      sum.timedOrders += cell.timedOrders;
-      sum.timedMinutes += cell.timedMinutes;
-      sum.onTimeOrders += cell.onTimeOrders;
-    }
+  for (const { totals } of documents) {
+    if (!totals) continue;
+    sum.timedOrders += totals.timedOrders;
+    sum.timedMinutes += totals.timedMinutes;
+    sum.onTimeOrders += totals.onTimeOrders;
   }
   return sum;
 }
@@ -293,7 +360,7 @@ export function sumTiming(documents: readonly CubeDocForReading[]) {
 export function sellersOf(documents: readonly CubeDocForReading[], countersOnly: boolean): string[] {
   return documents.flatMap((document) =>
     'organisationId' in document &&
-    (!countersOnly || Object.values(document.cells).some((cell) => cell.channel !== 'marketplace'))
+    (!countersOnly || Object.values(document.cells ?? {}).some((cell) => cell.channel !== 'marketplace'))
       ? [String(document.organisationId)]
       : [],
   );
