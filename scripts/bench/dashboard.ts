@@ -22,7 +22,7 @@ const ZDashboardSettings = z.object({
   /**
    * The in-memory test server keeps about 33 KB of JVM heap per seller order as the models store it, and
    * the two cubes about as much again at 150,000 orders (measured): BENCH_MONGO_HEAP=14g holds about
-   * 150,000 orders with both rebuilds; a million needs a disk-backed or real MongoDB (MONGODB_URI).
+   * 150,000 orders with both rebuilds; a million needs a real MongoDB, which the benches do not connect to yet.
    */
   BENCH_DASHBOARD_ORDERS: z.coerce.number().int().min(1_000).max(5_000_000).default(1_000_000),
   BENCH_DASHBOARD_SEED: z.coerce.number().int().default(2026),
