@@ -79,6 +79,22 @@ describe('registration', () => {
     expect(await SessionModel.countDocuments({ userId: user!._id })).toBe(1);
   });
 
+  it('refuses a session once it has expired', async () => {
+    const body = registrationBody();
+    const res = await request(t.app).post('/api/registrations').send(body).expect(201);
+    const cookie = sessionCookie(res).split(';')[0]!;
+    await request(t.app).get('/api/me').set('Cookie', cookie).expect(200);
+    const user = await UserModel.findOne({ email: body.account.email })
+      .setOptions({ crossTenant: true })
+      .lean();
+    await SessionModel.updateOne(
+      { userId: user!._id },
+      { $set: { expiresAt: new Date(Date.now() - 1_000) } },
+    );
+    const refused = await request(t.app).get('/api/me').set('Cookie', cookie).expect(401);
+    expect(errorOf(refused).code).toBe('UNAUTHENTICATED');
+  });
+
   it('refuses a duplicate e-mail with EMAIL_TAKEN and leaves no orphan organisation', async () => {
     const first = registrationBody();
     await request(t.app).post('/api/registrations').send(first).expect(201);
