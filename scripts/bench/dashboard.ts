@@ -143,10 +143,20 @@ async function run({ mongoUri, redisUrl, load, log }: BenchContext): Promise<Ben
       `rebuilding the rollups (kecamatan and seller cubes) over ${generatedUpTo.toLocaleString('en')} orders…`,
     );
     const begun = performance.now();
-    const outcome = await rebuildRollups();
-    const took = { orders: generatedUpTo, ...outcome, seconds: seconds(begun) };
+    // The rebuild's memory, sampled: the bench process holds little else between stages.
+    const rssBefore = process.memoryUsage().rss;
+    let peakRss = rssBefore;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 250);
+    const outcome = await rebuildRollups().finally(() => clearInterval(sampler));
+    const took = {
+      orders: generatedUpTo,
+      ...outcome,
+      seconds: seconds(begun),
+      rssBeforeMb: Math.round(rssBefore / 1_048_576),
+      peakRssMb: Math.round(peakRss / 1_048_576),
+    };
     log(
-      `  ${took.seconds.toFixed(1)} s: ${took.increments.toLocaleString('en')} increments into ${took.documents.kecamatan.toLocaleString('en')} kecamatan and ${took.documents.seller.toLocaleString('en')} seller documents`,
+      `  ${took.seconds.toFixed(1)} s: ${took.increments.toLocaleString('en')} increments into ${took.documents.kecamatan.toLocaleString('en')} kecamatan and ${took.documents.seller.toLocaleString('en')} seller documents (RSS ${took.rssBeforeMb} MB before, ${took.peakRssMb} MB at peak)`,
     );
     return took;
   };
@@ -386,7 +396,7 @@ async function run({ mongoUri, redisUrl, load, log }: BenchContext): Promise<Ben
       verdicts,
       notes: [
         `History: ${orders(generated.orders)} seller orders and ${orders(generated.displaySales)} galeri/pojok sales over ${plan.length} days up to ${today} (WIB), from ${world.sellers.length} UMKM (${world.pkpSellers} PKP, ${world.programmeSellers} in programmes) in ${world.kecamatan} kecamatan to ${world.buyers.length} buyers; generated at ${rate(generated.orders / generated.seconds)} orders/s (${generated.seconds.toFixed(1)} s, organisations and products ${seedSeconds.toFixed(1)} s).`,
-        `Rebuilds of both rollups (kecamatan and seller cubes, month and day documents): over the first ${orders(firstRebuild.orders)} orders ${firstRebuild.seconds.toFixed(1)} s (${orders(firstRebuild.increments)} increments, ${orders(firstRebuild.documents.kecamatan)} + ${orders(firstRebuild.documents.seller)} documents); over the whole history ${fullRebuild.seconds.toFixed(1)} s, ${rate(fullRebuild.orders / fullRebuild.seconds)} orders/s (${orders(fullRebuild.increments)} increments, ${orders(fullRebuild.documents.kecamatan)} + ${orders(fullRebuild.documents.seller)} documents).`,
+        `Rebuilds of both rollups (kecamatan and seller cubes, month and day documents): over the first ${orders(firstRebuild.orders)} orders ${firstRebuild.seconds.toFixed(1)} s (${orders(firstRebuild.increments)} increments, ${orders(firstRebuild.documents.kecamatan)} + ${orders(firstRebuild.documents.seller)} documents, peak RSS ${firstRebuild.peakRssMb} MB); over the whole history ${fullRebuild.seconds.toFixed(1)} s, ${rate(fullRebuild.orders / fullRebuild.seconds)} orders/s (${orders(fullRebuild.increments)} increments, ${orders(fullRebuild.documents.kecamatan)} + ${orders(fullRebuild.documents.seller)} documents, peak RSS ${fullRebuild.peakRssMb} MB).`,
         `The quarter ${quarter.from}…${quarter.to} (against ${quarter.previousMonths[0]}…${quarter.previousMonths[2]}), stage completed, as a Dinkop analyst; the API's totals and rows equal the raw sums. (b) and (d) are the raw driver reading the same six month documents' sums (totals by kecamatan, the category margin by category; checked once against their cells) and adding them up in JS: the same work minus the stack. Each pair takes turns (${SLICES} each).`,
         `(e) ${ninetyDays.from}…${ninetyDays.to} (day documents at both ends) and (f) the quarter's daily series have no goal.`,
         'The test MongoDB (mongo-java-server) builds only unique secondary indexes (docs/adr/001): absolute figures say little about production. Compare runs on the same machine.',

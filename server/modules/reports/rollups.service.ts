@@ -1,5 +1,5 @@
 import mongoose from 'mongoose';
-import type { Collection, Document, UpdateFilter } from 'mongodb';
+import type { AnyBulkWriteOperation, Collection, Document, UpdateFilter } from 'mongodb';
 import type { z } from 'zod';
 import type { JOBS } from '../../../shared/jobs';
 import { isDuplicateKeyError } from '../../platform/db';
@@ -104,7 +104,15 @@ interface DocumentDraft {
 
 type Drafts = Record<CubeKind, Record<CubeGrain, Map<string, DocumentDraft>>>;
 
-/** A rebuild reads each source document once, so it folds without guards and writes each document once. */
+const emptyDrafts = (): Drafts => ({
+  kecamatan: { month: new Map(), day: new Map() },
+  seller: { month: new Map(), day: new Map() },
+});
+
+const draftCount = (drafts: Drafts) =>
+  CUBE_KINDS.reduce((sum, kind) => sum + drafts[kind].month.size + drafts[kind].day.size, 0);
+
+/** A rebuild reads each source document once, so it folds without guards. */
 function fold(drafts: Drafts, update: CubeUpdate): void {
   const documents = drafts[update.kind][update.grain];
   let draft = documents.get(update.id);
@@ -124,49 +132,53 @@ function fold(drafts: Drafts, update: CubeUpdate): void {
   }
 }
 
-/** The entries as the document holds them: `margins.channel.<id>` under `margins`, then `channel`. */
-function nested(entries: Map<string, CubeEntryDraft>): Document {
-  const document: Document = {};
-  for (const [path, entry] of entries) {
-    const names = path.split('.');
-    let into = document;
-    for (const name of names.slice(0, -1)) into = (into[name] ??= {}) as Document;
-    into[names.at(-1)!] = entry;
-  }
-  return document;
-}
+const WRITE_BATCH = 500;
+/**
+ * How many documents a rebuild folds in memory before adding them to the fresh collections: memory stays
+ * bounded whatever the history (a document's keys are most of it), at the cost of writing a month
+ * document once per flush that touched it.
+ */
+const FLUSH_AT_DOCUMENTS = 50_000;
 
-const INSERT_BATCH = 200;
+const freshName = (kind: CubeKind, grain: CubeGrain, suffix: string) =>
+  `${CUBE_MODELS[kind][grain].collection.collectionName}_rebuild_${suffix}`;
 
-async function writeFresh(
-  kind: CubeKind,
-  grain: CubeGrain,
-  drafts: Map<string, DocumentDraft>,
-  suffix: string,
-): Promise<void> {
-  const model = CUBE_MODELS[kind][grain];
-  const target = model.collection.collectionName;
-  const fresh = mongoose.connection.db!.collection<Document>(`${target}_rebuild_${suffix}`);
-  let batch: Document[] = [];
-  for (const [id, draft] of drafts) {
-    batch.push({
-      _id: id,
-      ...draft.fields,
-      cells: {},
-      ...nested(draft.entries),
-      appliedKeys: [...draft.keys],
-    });
-    if (batch.length >= INSERT_BATCH) {
-      await fresh.insertMany(batch, { ordered: false });
-      batch = [];
+/** Adds the drafts to the fresh collections: an upsert per document, no guard (each source is read once). */
+async function flush(drafts: Drafts, suffix: string): Promise<void> {
+  for (const kind of CUBE_KINDS) {
+    for (const grain of CUBE_GRAINS) {
+      const fresh = mongoose.connection.db!.collection<Document>(freshName(kind, grain, suffix));
+      let batch: AnyBulkWriteOperation<Document>[] = [];
+      for (const [id, draft] of drafts[kind][grain]) {
+        const { set, inc } = entryFields(draft.entries);
+        const update = {
+          $setOnInsert: draft.fields,
+          $set: set,
+          $inc: inc,
+          // A flush may fall between two products of one order stage: its key is then added twice, once.
+          $addToSet: { appliedKeys: { $each: [...draft.keys] } },
+        } as unknown as UpdateFilter<Document>;
+        batch.push({ updateOne: { filter: { _id: id } as Document, update, upsert: true } });
+        if (batch.length >= WRITE_BATCH) {
+          await fresh.bulkWrite(batch, { ordered: false });
+          batch = [];
+        }
+      }
+      if (batch.length > 0) await fresh.bulkWrite(batch, { ordered: false });
+      drafts[kind][grain].clear();
     }
   }
-  if (batch.length > 0) await fresh.insertMany(batch, { ordered: false });
+}
+
+/** Builds the fresh collection's indexes and renames it over the live one (one step for its readers). */
+async function swapIn(kind: CubeKind, grain: CubeGrain, suffix: string): Promise<void> {
+  const model = CUBE_MODELS[kind][grain];
+  const fresh = mongoose.connection.db!.collection<Document>(freshName(kind, grain, suffix));
   for (const [fields, indexOptions] of model.schema.indexes()) {
     await fresh.createIndex(fields as Document, indexOptions as Document);
   }
   // Building the indexes created the collection even when there was nothing to count.
-  await fresh.rename(target, { dropTarget: true });
+  await fresh.rename(model.collection.collectionName, { dropTarget: true });
 }
 
 /** Events handled while the rebuild read its sources went to the old documents: they are applied again. */
@@ -174,34 +186,35 @@ const CATCH_UP_MARGIN_MS = 60_000;
 
 /**
  * Recomputes every rollup from the source documents (seller orders with their history, display sales)
- * through the same functions as the worker, into fresh collections, and swaps each in by renaming (one
- * step for its readers). Sources changed since the rebuild began are applied again afterwards through the
+ * through the same functions as the worker, folded in memory a bounded number of documents at a time into
+ * fresh collections, and swaps each in by renaming (one step for its readers). Sources changed since the rebuild began are applied again afterwards through the
  * guarded path, where their keys make a repeat a no-op.
  */
 export async function rebuildRollups(
-  options: { sources?: readonly RollupSource[] } = {},
+  options: { sources?: readonly RollupSource[]; flushAtDocuments?: number } = {},
 ): Promise<{ increments: number; documents: Record<CubeKind, number>; caughtUp: number }> {
   const sources = options.sources ?? DEFAULT_ROLLUP_SOURCES;
+  const flushAt = options.flushAtDocuments ?? FLUSH_AT_DOCUMENTS;
   const startedAt = new Date();
-  const drafts: Drafts = {
-    kecamatan: { month: new Map(), day: new Map() },
-    seller: { month: new Map(), day: new Map() },
-  };
+  const suffix = String(startedAt.getTime());
+  const drafts = emptyDrafts();
   const context = new RollupContextLoader();
   let increments = 0;
   for (const source of sources) {
     for await (const increment of source.increments(context, null)) {
       increments += 1;
       for (const update of cubeUpdates([increment])) fold(drafts, update);
+      if (draftCount(drafts) >= flushAt) await flush(drafts, suffix);
     }
   }
-  const suffix = String(startedAt.getTime());
+  await flush(drafts, suffix);
   const documents = { kecamatan: 0, seller: 0 };
   for (const kind of CUBE_KINDS) {
     for (const grain of CUBE_GRAINS) {
-      await writeFresh(kind, grain, drafts[kind][grain], suffix);
-      documents[kind] += drafts[kind][grain].size;
-      drafts[kind][grain].clear();
+      documents[kind] += await mongoose.connection
+        .db!.collection(freshName(kind, grain, suffix))
+        .estimatedDocumentCount();
+      await swapIn(kind, grain, suffix);
     }
   }
   let caughtUp = 0;
