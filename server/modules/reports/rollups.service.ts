@@ -132,42 +132,77 @@ function fold(drafts: Drafts, update: CubeUpdate): void {
   }
 }
 
+/** The entries as the document holds them: `margins.channel.<id>` under `margins`, then `channel`. */
+function nested(entries: Map<string, CubeEntryDraft>): Document {
+  const document: Document = {};
+  for (const [path, entry] of entries) {
+    const names = path.split('.');
+    let into = document;
+    for (const name of names.slice(0, -1)) into = (into[name] ??= {}) as Document;
+    into[names.at(-1)!] = entry;
+  }
+  return document;
+}
+
 const WRITE_BATCH = 500;
 /**
- * How many documents a rebuild folds in memory before adding them to the fresh collections: memory stays
- * bounded whatever the history (a document's keys are most of it), at the cost of writing a month
- * document once per flush that touched it.
+ * How many documents a rebuild folds in memory before writing them to the fresh collections: memory stays
+ * bounded whatever the history (a document's keys are most of it). A document already written by an
+ * earlier flush (mostly month documents) gets the rest added by an update.
  */
 const FLUSH_AT_DOCUMENTS = 50_000;
 
 const freshName = (kind: CubeKind, grain: CubeGrain, suffix: string) =>
   `${CUBE_MODELS[kind][grain].collection.collectionName}_rebuild_${suffix}`;
 
-/** Adds the drafts to the fresh collections: an upsert per document, no guard (each source is read once). */
-async function flush(drafts: Drafts, suffix: string): Promise<void> {
-  for (const kind of CUBE_KINDS) {
-    for (const grain of CUBE_GRAINS) {
-      const fresh = mongoose.connection.db!.collection<Document>(freshName(kind, grain, suffix));
-      let batch: AnyBulkWriteOperation<Document>[] = [];
-      for (const [id, draft] of drafts[kind][grain]) {
-        const { set, inc } = entryFields(draft.entries);
-        const update = {
-          $setOnInsert: draft.fields,
-          $set: set,
-          $inc: inc,
-          // A flush may fall between two products of one order stage: its key is then added twice, once.
-          $addToSet: { appliedKeys: { $each: [...draft.keys] } },
-        } as unknown as UpdateFilter<Document>;
-        batch.push({ updateOne: { filter: { _id: id } as Document, update, upsert: true } });
-        if (batch.length >= WRITE_BATCH) {
-          await fresh.bulkWrite(batch, { ordered: false });
-          batch = [];
+/** The fresh collections of one rebuild, and the ids already written to each. */
+function freshCollections(suffix: string) {
+  const written: Record<CubeKind, Record<CubeGrain, Set<string>>> = {
+    kecamatan: { month: new Set(), day: new Set() },
+    seller: { month: new Set(), day: new Set() },
+  };
+
+  /** No guard: each source is read once. New documents are inserted whole, which is the fast path. */
+  async function flush(drafts: Drafts): Promise<void> {
+    for (const kind of CUBE_KINDS) {
+      for (const grain of CUBE_GRAINS) {
+        const fresh = mongoose.connection.db!.collection<Document>(freshName(kind, grain, suffix));
+        const ids = written[kind][grain];
+        let batch: AnyBulkWriteOperation<Document>[] = [];
+        for (const [id, draft] of drafts[kind][grain]) {
+          if (!ids.has(id)) {
+            // String ids, as every cube document has: the driver's typing assumes ObjectIds.
+            const document = {
+              _id: id,
+              ...draft.fields,
+              ...nested(draft.entries),
+              appliedKeys: [...draft.keys],
+            } as unknown as Document;
+            batch.push({ insertOne: { document } });
+            ids.add(id);
+          } else {
+            const { set, inc } = entryFields(draft.entries);
+            const update = {
+              $set: set,
+              $inc: inc,
+              // A flush may fall between two products of one order stage: its key comes twice, is kept once.
+              $addToSet: { appliedKeys: { $each: [...draft.keys] } },
+            } as unknown as UpdateFilter<Document>;
+            batch.push({ updateOne: { filter: { _id: id } as Document, update } });
+          }
+          if (batch.length >= WRITE_BATCH) {
+            await fresh.bulkWrite(batch, { ordered: false });
+            batch = [];
+          }
         }
+        if (batch.length > 0) await fresh.bulkWrite(batch, { ordered: false });
+        drafts[kind][grain].clear();
       }
-      if (batch.length > 0) await fresh.bulkWrite(batch, { ordered: false });
-      drafts[kind][grain].clear();
     }
   }
+
+  const count = (kind: CubeKind) => written[kind].month.size + written[kind].day.size;
+  return { flush, count };
 }
 
 /** Builds the fresh collection's indexes and renames it over the live one (one step for its readers). */
@@ -198,25 +233,21 @@ export async function rebuildRollups(
   const startedAt = new Date();
   const suffix = String(startedAt.getTime());
   const drafts = emptyDrafts();
+  const fresh = freshCollections(suffix);
   const context = new RollupContextLoader();
   let increments = 0;
   for (const source of sources) {
     for await (const increment of source.increments(context, null)) {
       increments += 1;
       for (const update of cubeUpdates([increment])) fold(drafts, update);
-      if (draftCount(drafts) >= flushAt) await flush(drafts, suffix);
+      if (draftCount(drafts) >= flushAt) await fresh.flush(drafts);
     }
   }
-  await flush(drafts, suffix);
-  const documents = { kecamatan: 0, seller: 0 };
+  await fresh.flush(drafts);
   for (const kind of CUBE_KINDS) {
-    for (const grain of CUBE_GRAINS) {
-      documents[kind] += await mongoose.connection
-        .db!.collection(freshName(kind, grain, suffix))
-        .estimatedDocumentCount();
-      await swapIn(kind, grain, suffix);
-    }
+    for (const grain of CUBE_GRAINS) await swapIn(kind, grain, suffix);
   }
+  const documents = { kecamatan: fresh.count('kecamatan'), seller: fresh.count('seller') };
   let caughtUp = 0;
   const since = new Date(startedAt.getTime() - CATCH_UP_MARGIN_MS);
   for (const source of sources) {
