@@ -227,6 +227,25 @@ const measures = (orders: number, units: number, grossRupiah: number) => ({
 const NOTHING = measures(0, 0, 0);
 
 describe('breakdowns for Dinkop', () => {
+  it('compares days not aligned to months with as many days before, each from its own day documents', async () => {
+    const res = await agents.analyst
+      .get('/api/reports/sales/breakdown?by=kecamatan&from=2026-11-15&to=2026-12-04&stage=placed')
+      .expect(200);
+    expect(res.body.previousPeriod).toEqual({ from: '2026-10-26', to: '2026-11-14' });
+    // Placed 1 and 2 December (now), 10 November (before); nothing placed after 4 December counts.
+    expect(res.body.totals).toEqual({ current: measures(2, 30, 800_000), previous: measures(1, 5, 100_000) });
+    expect(
+      res.body.rows.map((row: { label: string; current: unknown; previous: unknown }) => [
+        row.label,
+        row.current,
+        row.previous,
+      ]),
+    ).toEqual([
+      ['Cikampek', measures(1, 10, 500_000), NOTHING],
+      ['Klari', measures(1, 20, 300_000), measures(1, 5, 100_000)],
+    ]);
+  });
+
   it('by kecamatan, with the month before beside it (whole months compare with whole months)', async () => {
     const res = await agents.analyst.get(`/api/reports/sales/breakdown?by=kecamatan&${DECEMBER}`).expect(200);
     expect(res.body.previousPeriod).toEqual({ from: '2026-11-01', to: '2026-11-30' });

@@ -11,7 +11,7 @@ import {
   type TSeriesBucket,
 } from '../../../shared/contracts/reports';
 import { cubePartFor, inKecamatanCube, previousPeriod, sumCube, type Period } from './sales-cube';
-import { cubeDaysOf, cubeDocumentsOf, type CubeScope } from './sales-cube.queries';
+import { cubeDaysOf, cubeDocumentsOf, cubeDocumentsOfPeriods, type CubeScope } from './sales-cube.queries';
 import type { CubeKind } from './sales-cube.model';
 
 export type { Period } from './sales-cube';
@@ -123,25 +123,30 @@ function keyOf(by: TBreakdownDimension, raw: string | null): string {
   return raw;
 }
 
+type Groups = Map<string, { label: string; measures: TSalesMeasures }>;
+
+/** The sums by `by` of each period, from one read of the cube for all of them. */
 async function groups(
   by: TBreakdownDimension,
   filters: TSalesFilters,
-  period: Period,
+  periods: readonly Period[],
   seller: string | null,
-): Promise<Map<string, { label: string; measures: TSalesMeasures }>> {
+): Promise<Groups[]> {
   const kind = cubeFor(by, seller);
   const part = cubePartFor(kind, by, filters);
-  const documents = await cubeDocumentsOf(kind, period, scopeOf(filters, seller), part);
-  const result = new Map<string, { label: string; measures: TSalesMeasures }>();
-  for (const [raw, { label, measures }] of sumCube(documents, part, by, filters)) {
-    const key = keyOf(by, raw);
-    const existing = result.get(key);
-    result.set(key, {
-      label: PRESENT[by](key, label),
-      measures: existing ? add(existing.measures, measures) : measures,
-    });
-  }
-  return result;
+  const perPeriod = await cubeDocumentsOfPeriods(kind, periods, scopeOf(filters, seller), part);
+  return perPeriod.map((documents) => {
+    const result: Groups = new Map();
+    for (const [raw, { label, measures }] of sumCube(documents, part, by, filters)) {
+      const key = keyOf(by, raw);
+      const existing = result.get(key);
+      result.set(key, {
+        label: PRESENT[by](key, label),
+        measures: existing ? add(existing.measures, measures) : measures,
+      });
+    }
+    return result;
+  });
 }
 
 function changePercent(current: number, previous: number): number | null {
@@ -163,10 +168,7 @@ export async function salesBreakdownRows(
   totals: { current: TSalesMeasures; previous: TSalesMeasures };
 }> {
   const previous = previousPeriod(filters);
-  const [now, before] = await Promise.all([
-    groups(by, filters, filters, seller),
-    groups(by, filters, previous, seller),
-  ]);
+  const [now, before] = (await groups(by, filters, [filters, previous], seller)) as [Groups, Groups];
   const keys = new Set([...now.keys(), ...before.keys()]);
   const rows = [...keys].map((key) => {
     const current = now.get(key)?.measures ?? ZERO;
@@ -198,7 +200,7 @@ export async function salesBreakdownRows(
 /** The best-selling products and UMKM of the period, by gross value. */
 export async function salesTop(filters: TSalesFilters, limit: number, seller: string | null) {
   const top = async (by: 'product' | 'umkm') =>
-    [...(await groups(by, filters, filters, seller))]
+    [...(await groups(by, filters, [filters], seller))[0]!]
       .map(([key, { label, measures }]) => ({ key, label, ...measures }))
       .sort((a, b) => b.grossRupiah - a.grossRupiah || a.label.localeCompare(b.label, 'id'))
       .slice(0, limit);

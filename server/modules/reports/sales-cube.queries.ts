@@ -20,30 +20,59 @@ export interface CubeScope {
   seller: string | null;
 }
 
-function read(kind: CubeKind, grain: CubeGrain, buckets: object, scope: CubeScope, part: CubePart) {
+/** The documents of one grain whose bucket is in `buckets` (an `$in`, or ranges of days). */
+function read(
+  kind: CubeKind,
+  grain: CubeGrain,
+  buckets: { $in: string[] } | Period[],
+  scope: CubeScope,
+  part: CubePart,
+) {
   const filter: Record<string, unknown> = {};
   // The seller first: the tenant guard reads it, and the (organisationId, stage, bucket) index serves it.
   if (scope.seller) filter.organisationId = new Types.ObjectId(scope.seller);
   filter.stage = scope.stage;
-  filter.bucket = trusted(buckets);
+  if (!Array.isArray(buckets)) filter.bucket = trusted(buckets);
+  else if (buckets.length === 1) filter.bucket = trusted({ $gte: buckets[0]!.from, $lte: buckets[0]!.to });
+  else filter.$or = buckets.map((range) => ({ bucket: trusted({ $gte: range.from, $lte: range.to }) }));
   if (scope.kecamatan) filter['district.code'] = scope.kecamatan;
   const query = CUBE_MODELS[kind][grain].find(filter, fieldsOf(part)).lean<CubeDocForReading[]>();
   return kind === 'seller' && !scope.seller ? query.setOptions({ crossTenant: true }) : query;
 }
 
-/** The documents of a period: whole months from month documents, the days around them from day ones. */
+/**
+ * The documents of each period (whole months from month documents, the days around them from day ones),
+ * in one read per grain however many periods: a breakdown and its comparison cost one round trip.
+ */
+export async function cubeDocumentsOfPeriods(
+  kind: CubeKind,
+  periods: readonly Period[],
+  scope: CubeScope,
+  part: CubePart,
+): Promise<CubeDocForReading[][]> {
+  const parts = periods.map(periodParts);
+  const months = parts.flatMap((period) => period.months);
+  const dayRanges = parts.flatMap((period) => period.dayRanges);
+  const [monthDocuments, dayDocuments] = await Promise.all([
+    months.length > 0 ? read(kind, 'month', { $in: months }, scope, part) : [],
+    dayRanges.length > 0 ? read(kind, 'day', dayRanges, scope, part) : [],
+  ]);
+  return parts.map((period) => [
+    ...monthDocuments.filter((document) => period.months.includes(document.bucket)),
+    ...dayDocuments.filter((document) =>
+      period.dayRanges.some((range) => range.from <= document.bucket && document.bucket <= range.to),
+    ),
+  ]);
+}
+
+/** The documents of a period. */
 export async function cubeDocumentsOf(
   kind: CubeKind,
   period: Period,
   scope: CubeScope,
   part: CubePart,
 ): Promise<CubeDocForReading[]> {
-  const { months, dayRanges } = periodParts(period);
-  const reads = dayRanges.map((range) =>
-    read(kind, 'day', { $gte: range.from, $lte: range.to }, scope, part),
-  );
-  if (months.length > 0) reads.push(read(kind, 'month', { $in: months }, scope, part));
-  return (await Promise.all(reads)).flat();
+  return (await cubeDocumentsOfPeriods(kind, [period], scope, part))[0]!;
 }
 
 /** Every day document of the period, for series by day or week. */
@@ -53,5 +82,5 @@ export async function cubeDaysOf(
   scope: CubeScope,
   part: CubePart,
 ): Promise<CubeDocForReading[]> {
-  return read(kind, 'day', { $gte: period.from, $lte: period.to }, scope, part);
+  return read(kind, 'day', [period], scope, part);
 }
