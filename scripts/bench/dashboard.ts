@@ -353,11 +353,13 @@ async function run({ mongoUri, redisUrl, load, log }: BenchContext): Promise<Ben
         slices: SLICES,
       },
     )) as [LoopResult, LoopResult, LoopResult, LoopResult];
-    log(`secondary: 90 days not aligned to months, and the quarter's daily series, ${duration} s each…`);
-    const [unaligned, series] = (await closedLoops(
-      [viaHttp(sequential, unalignedPath), viaHttp(sequential, seriesPath)],
+    log(
+      `secondary: 90 days not aligned to months, the quarter's daily series, and the stack alone, ${duration} s each…`,
+    );
+    const [unaligned, series, stackAlone] = (await closedLoops(
+      [viaHttp(sequential, unalignedPath), viaHttp(sequential, seriesPath), viaHttp(sequential, '/api/me')],
       { concurrency: 1, seconds: duration, slices: SLICES },
-    )) as [LoopResult, LoopResult];
+    )) as [LoopResult, LoopResult, LoopResult];
 
     const worstP95 = Math.max(apiKecamatan.latency.p95, apiCategory.latency.p95);
     const ratios = {
@@ -392,13 +394,14 @@ async function run({ mongoUri, redisUrl, load, log }: BenchContext): Promise<Ben
         loopRow('(d) raw by category', '4 clients', rawCategory4),
         loopRow('(e) API 90 days, unaligned', '1 client', unaligned),
         loopRow('(f) API daily series', '1 client', series),
+        loopRow('(g) API GET /api/me', '1 client', stackAlone),
       ],
       verdicts,
       notes: [
         `History: ${orders(generated.orders)} seller orders and ${orders(generated.displaySales)} galeri/pojok sales over ${plan.length} days up to ${today} (WIB), from ${world.sellers.length} UMKM (${world.pkpSellers} PKP, ${world.programmeSellers} in programmes) in ${world.kecamatan} kecamatan to ${world.buyers.length} buyers; generated at ${rate(generated.orders / generated.seconds)} orders/s (${generated.seconds.toFixed(1)} s, organisations and products ${seedSeconds.toFixed(1)} s).`,
         `Rebuilds of both rollups (kecamatan and seller cubes, month and day documents): over the first ${orders(firstRebuild.orders)} orders ${firstRebuild.seconds.toFixed(1)} s (${orders(firstRebuild.increments)} increments, ${orders(firstRebuild.documents.kecamatan)} + ${orders(firstRebuild.documents.seller)} documents, peak RSS ${firstRebuild.peakRssMb} MB); over the whole history ${fullRebuild.seconds.toFixed(1)} s, ${rate(fullRebuild.orders / fullRebuild.seconds)} orders/s (${orders(fullRebuild.increments)} increments, ${orders(fullRebuild.documents.kecamatan)} + ${orders(fullRebuild.documents.seller)} documents, peak RSS ${fullRebuild.peakRssMb} MB).`,
         `The quarter ${quarter.from}…${quarter.to} (against ${quarter.previousMonths[0]}…${quarter.previousMonths[2]}), stage completed, as a Dinkop analyst; the API's totals and rows equal the raw sums. (b) and (d) are the raw driver reading the same six month documents' sums (totals by kecamatan, the category margin by category; checked once against their cells) and adding them up in JS: the same work minus the stack. Each pair takes turns (${SLICES} each).`,
-        `(e) ${ninetyDays.from}…${ninetyDays.to} (day documents at both ends) and (f) the quarter's daily series have no goal.`,
+        `(e) ${ninetyDays.from}…${ninetyDays.to} (day documents at both ends) and (f) the quarter's daily series have no goal. (g) is the signed-in stack with no report behind it (session, user and organisation reads, HTTP, logging): the part of (a) and (c) that no read can shorten.`,
         'The test MongoDB (mongo-java-server) builds only unique secondary indexes (docs/adr/001): absolute figures say little about production. Compare runs on the same machine.',
       ],
       result: {
@@ -422,7 +425,7 @@ async function run({ mongoUri, redisUrl, load, log }: BenchContext): Promise<Ben
           apiCategory: apiCategory4,
           rawCategory: rawCategory4,
         },
-        secondary: { unaligned: { period: ninetyDays, ...unaligned }, series },
+        secondary: { unaligned: { period: ninetyDays, ...unaligned }, series, stackAlone },
         ratios,
         verdicts,
       },
