@@ -222,8 +222,9 @@ const CATCH_UP_MARGIN_MS = 60_000;
 /**
  * Recomputes every rollup from the source documents (seller orders with their history, display sales)
  * through the same functions as the worker, folded in memory a bounded number of documents at a time into
- * fresh collections, and swaps each in by renaming (one step for its readers). Sources changed since the rebuild began are applied again afterwards through the
- * guarded path, where their keys make a repeat a no-op.
+ * fresh collections, and swaps each in by renaming (one step for its readers). Sources changed since the
+ * rebuild began are applied again afterwards through the guarded path, where their keys make a repeat a
+ * no-op.
  */
 export async function rebuildRollups(
   options: { sources?: readonly RollupSource[]; flushAtDocuments?: number } = {},
