@@ -1,5 +1,5 @@
 import { formatRupiah } from './money';
-import { daysBetween, formatDateTimeWib, formatDateWib, todayInWib } from './time';
+import { daysBetween, formatDateTimeWib, formatDateWib, isoWeekOf, todayInWib } from './time';
 
 describe('rupiah', () => {
   it.each([
@@ -36,4 +36,16 @@ describe('calendar dates in WIB', () => {
     expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);
     expect(daysBetween('2026-11-23', '2026-11-16')).toBe(-7);
   });
+});
+
+describe('ISO weeks', () => {
+  it.each([
+    ['2026-11-30', '2026-W49'], // a Monday starts its week
+    ['2026-12-06', '2026-W49'], // and the Sunday ends it
+    ['2026-12-31', '2026-W53'], // 2026 has 53 weeks: it starts on a Thursday
+    ['2027-01-03', '2026-W53'], // early January can belong to last year's week
+    ['2027-01-04', '2027-W01'],
+    ['2024-12-30', '2025-W01'], // late December can belong to next year's
+    ['2028-02-29', '2028-W09'], // leap day
+  ])('%s is in %s', (day, week) => expect(isoWeekOf(day)).toBe(week));
 });

@@ -20,7 +20,7 @@ import type { TProductContent } from '../../shared/contracts/products';
 import type { TAddress } from '../../shared/contracts/regions';
 import type { TOrderMove, TOrderParty, TSellerOrderStatus } from '../../shared/states/order';
 import { ppnOf } from '../../shared/tax/ppn';
-import { todayInWib } from '../../shared/time';
+import { isoWeekOf, todayInWib } from '../../shared/time';
 import { OrganisationModel } from '../../server/modules/accounts/organisation.model';
 import { hashPassword } from '../../server/modules/accounts/passwords';
 import { UserModel } from '../../server/modules/accounts/user.model';
@@ -555,18 +555,8 @@ const ONLINE_SHARE: Record<TBuyerType, number> = {
   minimarket: 0.5,
 };
 
-/** ISO week (`2026-W49`) of a moment's WIB date: the capacity week a made-to-order line reserves. */
-function isoWeek(at: Date): string {
-  const date = new Date(`${todayInWib(at)}T00:00:00Z`);
-  const weekday = (date.getUTCDay() + 6) % 7;
-  date.setUTCDate(date.getUTCDate() - weekday + 3);
-  const year = date.getUTCFullYear();
-  const january4 = new Date(Date.UTC(year, 0, 4));
-  const week =
-    1 +
-    Math.round(((date.getTime() - january4.getTime()) / DAY_MS - 3 + ((january4.getUTCDay() + 6) % 7)) / 7);
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
+/** The capacity week a made-to-order line reserves: the ISO week of the moment's WIB date. */
+const isoWeek = (at: Date) => isoWeekOf(todayInWib(at));
 
 interface Mover {
   userId: Types.ObjectId | null;

@@ -1,4 +1,5 @@
 import { trusted, type Types } from 'mongoose';
+import { isoWeekOf } from '../../../shared/time';
 import { isDuplicateKeyError } from '../../platform/db';
 import { CapacityWeekModel, StockLevelModel } from './order.models';
 
@@ -10,16 +11,6 @@ export interface Reservation {
 }
 
 export type ReserveResult = { ok: true; taken: Reservation[] } | { ok: false; available: number };
-
-/** The ISO week (`2026-W48`) of a calendar date, as Jakarta counts days. */
-export function isoWeekOf(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  const weekday = date.getUTCDay() || 7;
-  date.setUTCDate(date.getUTCDate() + 4 - weekday); // the Thursday of that week decides its year
-  const yearStart = Date.UTC(date.getUTCFullYear(), 0, 1);
-  const week = Math.ceil(((date.getTime() - yearStart) / 86_400_000 + 1) / 7);
-  return `${date.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
-}
 
 /** Every ISO week from the one holding `from` to the one holding `to` (calendar dates), in order. */
 export function weeksBetween(from: string, to: string): string[] {

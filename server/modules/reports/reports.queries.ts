@@ -1,4 +1,5 @@
 import { PRODUCT_CATEGORIES } from '../../../shared/catalog/categories';
+import { isoWeekOf } from '../../../shared/time';
 import {
   BUYER_TYPE_LABELS,
   CHANNEL_LABELS,
@@ -50,22 +51,9 @@ function add(a: TSalesMeasures, b: TSalesMeasures): TSalesMeasures {
   };
 }
 
-/** ISO week (`2026-W49`) of a calendar day. */
-function isoWeek(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  const weekday = (date.getUTCDay() + 6) % 7;
-  date.setUTCDate(date.getUTCDate() - weekday + 3);
-  const year = date.getUTCFullYear();
-  const january4 = new Date(Date.UTC(year, 0, 4));
-  const week =
-    1 +
-    Math.round(((date.getTime() - january4.getTime()) / DAY_MS - 3 + ((january4.getUTCDay() + 6) % 7)) / 7);
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
 function bucketOf(day: string, bucket: TSeriesBucket): string {
   if (bucket === 'month') return day.slice(0, 7);
-  if (bucket === 'week') return isoWeek(day);
+  if (bucket === 'week') return isoWeekOf(day);
   return day;
 }
 
