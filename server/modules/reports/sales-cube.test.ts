@@ -69,6 +69,16 @@ describe('the period compared with', () => {
 });
 
 describe('summing cells', () => {
+  const measures = (orders: number, orderLines: number, units: number, grossRupiah: number) => ({
+    orders,
+    orderLines,
+    units,
+    grossRupiah,
+    ppnRupiah: 0,
+    timedOrders: 0,
+    timedMinutes: 0,
+    onTimeOrders: 0,
+  });
   const cell = (
     category: string,
     channel: 'marketplace' | 'galeri',
@@ -79,14 +89,7 @@ describe('summing cells', () => {
     buyerType: channel === 'galeri' ? null : 'hotel',
     channel,
     programmeTags,
-    orders: 1,
-    orderLines: 2,
-    units: 10,
-    grossRupiah: gross,
-    ppnRupiah: 0,
-    timedOrders: 0,
-    timedMinutes: 0,
-    onTimeOrders: 0,
+    ...measures(1, 2, 10, gross),
   });
   const documents: CubeDocForReading[] = [
     {
@@ -136,29 +139,19 @@ describe('summing cells', () => {
   });
 
   it('keys a margin by its value and a total by its document, counting orders as the cells do', () => {
-    const measures = (orders: number, orderLines: number, grossRupiah: number) => ({
-      orders,
-      orderLines,
-      units: 1,
-      grossRupiah,
-      ppnRupiah: 0,
-      timedOrders: 0,
-      timedMinutes: 0,
-      onTimeOrders: 0,
-    });
     const summed: CubeDocForReading[] = [
       {
         bucket: '2026-07',
         district: { code: '32.15.05', name: 'Klari' },
-        totals: measures(3, 5, 150),
+        totals: measures(3, 5, 1, 150),
         margins: {
           category: {
-            x: { value: 'minuman', ...measures(2, 3, 100) },
-            y: { value: null, ...measures(1, 2, 50) },
+            x: { value: 'minuman', ...measures(2, 3, 1, 100) },
+            y: { value: null, ...measures(1, 2, 1, 50) },
           },
         },
       },
-      { bucket: '2026-08', district: { code: '32.15.05', name: 'Klari' }, totals: measures(1, 1, 10) },
+      { bucket: '2026-08', district: { code: '32.15.05', name: 'Klari' }, totals: measures(1, 1, 1, 10) },
     ];
     expect(sumCube(summed, 'totals', 'kecamatan', {}).get('32.15.05')).toEqual({
       label: 'Klari',
